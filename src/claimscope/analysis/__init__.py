@@ -1,0 +1,1 @@
+"""Analysis stage: statements, propositions, origins, conflicts and grades across documents."""

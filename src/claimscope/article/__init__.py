@@ -1,0 +1,1 @@
+"""Article stage: Page bytes -> clean Document (text, title, byline, date, outlet, language)."""

@@ -1,0 +1,24 @@
+"""The `claimscope` command: a typer app; each stage's commands live in their own module.
+
+Exit codes: 0 success; 1 some inputs failed (each named on stderr) or nothing matched;
+2 usage error (bad option or argument); 3 configuration, model or database problem.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from claimscope.cli.app import app
+from claimscope.errors import ClaimscopeError
+
+# Importing a module registers its commands on `app`.
+from claimscope.cli import documents  # noqa: F401,E402  isort: skip
+
+
+def main() -> None:
+    """Entry point of the `claimscope` script."""
+    try:
+        app()
+    except ClaimscopeError as exc:  # pragma: no cover - typer normally handles exits
+        print(f"error: {exc}", file=sys.stderr)
+        sys.exit(3)

@@ -1,0 +1,44 @@
+"""The typer application object and helpers shared by the command modules."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+from rich.console import Console
+
+from claimscope.config import Settings, load_settings
+from claimscope.errors import ClaimscopeError
+
+app = typer.Typer(
+    name="claimscope",
+    help="Who said what in conflict and extremism news: ingest articles, extract entities and "
+    "attributed claims, weigh sources.",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+    pretty_exceptions_enable=False,
+)
+
+console = Console()
+err_console = Console(stderr=True)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CONFIG = 0, 1, 2, 3
+
+
+def fail(exc: ClaimscopeError) -> typer.Exit:
+    """Print a ClaimscopeError as one line on stderr and return the exit to raise."""
+    err_console.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+    return typer.Exit(EXIT_CONFIG)
+
+
+def settings_for(db: str | None = None, settings_file: str | None = None) -> Settings:
+    """Load settings, applying a --db option on top."""
+    settings = load_settings(settings_file)
+    if db:
+        settings = {**settings, "store": {**settings["store"], "db": db}}
+    return settings
+
+
+def is_tty() -> bool:
+    """True when stderr is a terminal (progress bars only then)."""
+    return sys.stderr.isatty()

@@ -1,0 +1,1 @@
+"""Commands over documents: ingest, docs, show, search, extract."""

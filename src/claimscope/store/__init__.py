@@ -1,0 +1,1 @@
+"""Store stage: documents and their annotations, behind the Store interface (store.base)."""
