@@ -242,13 +242,13 @@ class SQLiteStore:
                                (doc_id,)))
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        """Full-text search (FTS5, bm25 with the title weighted up) with highlighted snippets."""
+        """Full-text search (FTS5, bm25 with the title weighted up); snippets mark matches with \\x02 ... \\x03."""
         match = _fts_query(query)
         if not match:
             return []
         rows = self.conn.execute(
             "SELECT d.id, d.title, d.outlet, d.published, "
-            "snippet(documents_fts, 1, '[', ']', ' … ', 16) AS snip, bm25(documents_fts, 4.0, 1.0) AS score "
+            "snippet(documents_fts, 1, char(2), char(3), ' … ', 16) AS snip, bm25(documents_fts, 4.0, 1.0) AS score "
             "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
             "WHERE documents_fts MATCH ? ORDER BY score LIMIT ?",
             (match, limit),
