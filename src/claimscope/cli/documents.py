@@ -125,6 +125,9 @@ def _summary(counts: Counter[str], failures: list[Failure], total: int, db: str)
     table.add_row("failed", str(len(failures)))
     table.add_row("documents in store", str(total))
     console.print(table)
+    console.print(f"{counts['stored']} stored, {counts['near_duplicate']} near-duplicates, "
+                  f"{counts['duplicate']} duplicates, {len(failures)} failed; {total} documents in the store",
+                  highlight=False)
     if failures:
         console.print("[bold]failed inputs:[/bold]")
         for f in failures:

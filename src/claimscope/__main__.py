@@ -1,0 +1,5 @@
+"""`python -m claimscope` runs the CLI."""
+
+from claimscope.cli import main
+
+main()
