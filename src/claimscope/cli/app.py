@@ -17,6 +17,9 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode="markdown",
     pretty_exceptions_enable=False,
+    epilog="Exit codes: 0 success; 1 some inputs failed (each named on stderr) or nothing matched; "
+    "2 usage error; 3 configuration, model or database problem. Settings: ./claimscope.toml or "
+    "CLAIMSCOPE_SETTINGS; the database: --db or CLAIMSCOPE_DB.",
 )
 
 console = Console()

@@ -7,6 +7,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 from typing import Annotated as Arg
 
 import typer
@@ -15,6 +16,7 @@ from rich.progress import (
     MofNCompleteColumn,
     Progress,
     SpinnerColumn,
+    Task,
     TextColumn,
     TimeElapsedColumn,
 )
@@ -26,6 +28,9 @@ from claimscope.cli.app import EXIT_FAILED, EXIT_OK, app, console, err_console, 
 from claimscope.errors import ClaimscopeError
 from claimscope.exports.json import document_json
 from claimscope.model import Annotations, Document, Failure
+
+if TYPE_CHECKING:
+    from claimscope.store.sqlite import SQLiteStore
 
 DbOpt = Arg[str | None, typer.Option("--db", help="SQLite file (default ./claimscope.db or env CLAIMSCOPE_DB).",
                                      show_default=False)]
@@ -45,9 +50,7 @@ class _Rate(TextColumn):
         super().__init__("")
         self.started = time.perf_counter()
 
-    def render(self, task):  # type: ignore[no-untyped-def]
-        from rich.text import Text
-
+    def render(self, task: Task) -> Text:
         elapsed = max(time.perf_counter() - self.started, 1e-9)
         return Text(f"{task.completed / elapsed:5.1f} docs/s")
 
@@ -107,7 +110,9 @@ def ingest(
     raise typer.Exit(EXIT_FAILED if failures else EXIT_OK)
 
 
-def _skip_stored(items: Iterable[Document | Failure], store, counts: Counter[str]) -> Iterator[Document | Failure]:  # type: ignore[no-untyped-def]
+def _skip_stored(
+    items: Iterable[Document | Failure], store: SQLiteStore, counts: Counter[str]
+) -> Iterator[Document | Failure]:
     """Drop exact duplicates before the NLP runs (recording the sighting)."""
     for item in items:
         if isinstance(item, Document) and store.has_document(item.id):

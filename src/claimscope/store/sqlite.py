@@ -278,7 +278,8 @@ def _fts_query(query: str) -> str:
 
 def _split_sql(sql: str) -> list[str]:
     """Split a migration into statements, keeping trigger bodies (BEGIN ... END;) whole."""
-    statements, buf = [], []
+    statements: list[str] = []
+    buf: list[str] = []
     for line in sql.splitlines():
         stripped = line.strip()
         if stripped.startswith("--") and not buf:
