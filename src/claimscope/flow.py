@@ -7,7 +7,8 @@ bad input the same way: one Failure per bad input, and the rest of the batch goe
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import islice
+from collections import deque
+from itertools import chain
 from typing import BinaryIO
 
 from claimscope.article.build import to_document
@@ -41,33 +42,47 @@ def documents(
             yield Failure(item.source, f"unexpected {type(exc).__name__}: {exc}")
 
 
-def chunks(items: Iterable[Document | Failure], size: int) -> Iterator[list[Document | Failure]]:
-    """Consecutive lists of at most `size` items."""
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
-
-
 def annotated(
     items: Iterable[Document | Failure],
     settings: Settings,
     *,
     nlp: bool = True,
-    chunk_size: int = 256,
     n_process: int | None = None,
 ) -> Iterator[Annotated | Failure]:
-    """Run the NLP pipeline over the documents in chunks (several processes for large chunks)."""
+    """Run the NLP pipeline over the stream of documents, passing Failures through as they come.
+
+    The whole stream goes through one ``nlp.pipe`` call, so worker processes start once; they are used
+    only when the stream holds more than ``[nlp] parallel_min_docs`` documents (peeked ahead).
+    """
+    if not nlp:
+        for item in items:
+            yield item if isinstance(item, Failure) else (item, Annotations(skipped="extraction not requested"))
+        return
     from claimscope.nlp import annotate  # spaCy loads only when NLP is wanted
 
-    for chunk in chunks(items, chunk_size):
-        docs = [d for d in chunk if isinstance(d, Document)]
-        for item in chunk:
+    it = iter(items)
+    threshold = int(settings["nlp"].get("parallel_min_docs", 16))
+    head: list[Document | Failure] = []
+    n_docs = 0
+    for item in it:
+        head.append(item)
+        n_docs += isinstance(item, Document)
+        if n_docs > threshold:
+            break
+    failures: deque[Failure] = deque()
+
+    def docs_only() -> Iterator[Document]:
+        for item in chain(head, it):
             if isinstance(item, Failure):
+                failures.append(item)
+            else:
                 yield item
-        if not docs:
-            continue
-        if not nlp:
-            for d in docs:
-                yield d, Annotations(skipped="extraction not requested")
-            continue
-        yield from annotate(docs, settings, n_docs=len(docs), n_process=n_process)
+
+    # n_docs <= threshold means the whole stream is in `head`: a small batch, one process.
+    for result in annotate(docs_only(), settings, n_docs=n_docs if n_docs <= threshold else None,
+                           n_process=n_process):
+        while failures:
+            yield failures.popleft()
+        yield result
+    while failures:
+        yield failures.popleft()

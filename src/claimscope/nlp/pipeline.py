@@ -42,7 +42,12 @@ def load_nlp(settings: Settings | None = None, components: Iterable[str] | None 
         return _CACHE[key]
     importlib.import_module("claimscope.nlp.components")
     nlp = _load_model(settings)
+    from spacy.language import Language
+
     for name in names:
+        if not Language.has_factory(name):
+            raise ModelError(f"unknown pipeline component {name!r} in [nlp] components; "
+                             "remove it from the settings or check its spelling")
         config = dict(settings["nlp"].get(name, {}))
         nlp.add_pipe(name, config=config)
     _CACHE[key] = nlp
@@ -51,7 +56,7 @@ def load_nlp(settings: Settings | None = None, components: Iterable[str] | None 
 
 def _n_process(settings: Settings, n_docs: int | None) -> int:
     wanted = int(settings["nlp"].get("n_process", 0)) or (os.cpu_count() or 1)
-    if n_docs is not None and n_docs < int(settings["nlp"].get("parallel_min_docs", 16)):
+    if n_docs is not None and n_docs <= int(settings["nlp"].get("parallel_min_docs", 16)):
         return 1
     return max(1, wanted)
 
