@@ -62,13 +62,16 @@ def _rest_is_blank(stream: IO[bytes], offset: int) -> bool:
 def iter_warc(source: str, stream: IO[bytes], opts: IngestOptions) -> Iterator[Page | Failure]:
     """Yield a Page per HTML response (source "archive#N", N the record number), a Failure per record
     over max_bytes, and one Failure for a truncated or corrupt rest of the archive."""
-    number = pages = 0
+    number = pages = html = 0
     iterator: ArchiveIterator | None = None
     try:
         iterator = ArchiveIterator(stream)
         for record in iterator:
             number += 1
+            if record.format != "warc":
+                raise SourceError(f"record {number} is not a WARC record: this is not a WARC archive")
             is_html, charset = _html_response(record)
+            html += is_html
             payload, problem = b"", ""
             if is_html:
                 try:
@@ -99,5 +102,5 @@ def iter_warc(source: str, stream: IO[bytes], opts: IngestOptions) -> Iterator[P
         yield Failure(source, f"truncated or corrupt WARC archive ({exc}){kept}; "
                               "download or copy the archive again")
         return
-    if pages == 0:
+    if html == 0:
         yield Failure(source, f"the archive's {number} record(s) hold no HTML response with HTTP 200")
