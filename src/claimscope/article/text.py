@@ -1,0 +1,370 @@
+"""A line-level cleaner for plain text saved from web pages.
+
+The text is cut into units (lines, or paragraphs when the lines are hard-wrapped). Units that are
+page furniture are dropped: patterns from data/furniture.txt (menus, share buttons, notices),
+photo captions (credit lines, caption labels, doubled captions), breadcrumbs, later copies of
+the headline, short lines before the article starts, and trailing blocks (blog blurbs, related
+links, appeals, author boxes). On the way the headline, a byline and a printed publication date
+are picked up.
+
+The article starts at its first body paragraph (a sentence of ten words or more); before it only
+the headline, a deck (standfirst), a byline and a date are looked for.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from claimscope.article.dates import find_date
+from claimscope.article.furniture import furniture
+
+_CLOSERS = "\"'”’»)]*"
+_TERMINAL = (".", "!", "?", "…", ":")
+_WORD = re.compile(r"\w+")
+_BULLET = re.compile(r"^(?:[•·▪◦‣*]|-\s|\d{1,2}[.)]\s)")
+_GLUED = re.compile(r"[a-z]{3,}[A-Z][a-z]{2,}")
+_BREADCRUMB_SEP = re.compile(r"\s[|»›>/]\s")
+_EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
+_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w'’.-]*|al-\w+|el-\w+)$")
+_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "di", "van", "von", "der", "du", "la", "le", "ul"}
+_BY = re.compile(r"^(?:by|written by|words by|author|reporting by|report by)\s*:?\s+(?P<names>.+?)[\s,]*$",
+                 re.I)
+_DASH = re.compile(r"^(?:--|—|–)\s*(?P<names>.+?)\s*$")
+_STAFF = re.compile(r"^(?P<names>(?:[A-Z][\w'’.-]*\s+){1,4}staff)(?:\s*,)?$", re.I)
+_NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
+_DATE_LABEL = re.compile(r"^\s*(?:date|published|posted(?: on)?|updated|dated)\s*:?\s*", re.I)
+_DATELINE_DASH = re.compile(r"\s(?:--|—|–|-)\s")
+
+# Title candidates are at most this long; body paragraphs have at least this many words.
+MAX_TITLE_CHARS = 250
+MIN_BODY_WORDS = 10
+MIN_STANDFIRST_WORDS = 8
+# A trailing-block marker cuts the rest only once this share of the text has gone by.
+TAIL_MIN_POSITION = 0.4
+
+
+@dataclass
+class CleanText:
+    """What the cleaner found in one saved page."""
+
+    text: str
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    boilerplate: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Unit:
+    text: str
+    key: str  # folded form for comparisons
+    words: int
+    sentence: bool  # ends like a sentence
+
+    @property
+    def body(self) -> bool:
+        return (self.sentence and self.words >= MIN_BODY_WORDS) or self.words >= 40
+
+    @property
+    def bullet(self) -> bool:
+        return bool(_BULLET.match(self.text))
+
+
+def fold(text: str) -> str:
+    """Case-folded, NFKC, single-spaced form of a line, for comparing lines."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _make_unit(text: str) -> _Unit:
+    bare = text.rstrip(_CLOSERS)
+    return _Unit(text=text, key=fold(text), words=len(_WORD.findall(text)),
+                 sentence=bare.endswith(_TERMINAL) and not bare.endswith(("..", "...")) or text.endswith("?"))
+
+
+def _normalise(raw: str) -> str:
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\t", " ")
+    return re.sub("[\u200b\u200c\u200d\u2060\ufeff]", "", raw)
+
+
+def split_units(raw: str) -> list[str]:
+    """Lines of the page; lines of a hard-wrapped paragraph are joined into one."""
+    units: list[str] = []
+    for block in re.split(r"\n\s*\n", _normalise(raw)):
+        lines = [ln.strip() for ln in block.split("\n") if ln.strip()]
+        if len(lines) >= 3 and _hard_wrapped(lines):
+            units.append(" ".join(lines))
+        else:
+            units.extend(lines)
+    return units
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    inner = lines[:-1]
+    long_open = [ln for ln in inner if 40 <= len(ln) <= 100 and not ln.rstrip(_CLOSERS).endswith(_TERMINAL)]
+    return len(long_open) >= 0.6 * len(inner) and max(len(ln) for ln in lines) <= 100
+
+
+def name_like(text: str, min_tokens: int = 2, max_tokens: int = 4) -> bool:
+    """True for a short run of capitalised words such as "Joanna Paraszczuk" or "Abu Bakr al-Baghdadi"."""
+    tokens = text.split()
+    if not min_tokens <= len(tokens) <= max_tokens or any(ch.isdigit() for ch in text):
+        return False
+    caps = [t for t in tokens if t.casefold() not in _PARTICLES]
+    if not caps or not all(_NAME_TOKEN.match(t) for t in caps):
+        return False
+    return not all(t.isupper() for t in caps if len(t) > 1)
+
+
+def parse_byline(text: str) -> str | None:
+    """The name(s) of a byline line ("By A and B", "-- A", "A Staff"), or None."""
+    line = text.strip()
+    if len(_WORD.findall(line)) > 12:
+        return None
+    m = _BY.match(line)
+    if m:
+        return _names(m.group("names"), min_tokens=1)
+    m = _DASH.match(line)
+    if m and name_like(m.group("names")):
+        return m.group("names").strip()
+    m = _STAFF.match(line)
+    if m:
+        return m.group("names").strip()
+    return None
+
+
+def _overlap(a: str, b: str) -> float:
+    """Share of the longer words of `a` that `b` also has (alt text and caption of one photo)."""
+    wa = {w for w in _WORD.findall(a.casefold()) if len(w) > 3}
+    wb = {w for w in _WORD.findall(b.casefold()) if len(w) > 3}
+    return len(wa & wb) / len(wa) if wa else 0.0
+
+
+def _names(text: str, min_tokens: int) -> str | None:
+    text = re.split(r"\s+[|/]\s+|\s+-\s+", text)[0].strip()
+    parts = [p for p in _NAME_SPLIT.split(text) if p]
+    kept: list[str] = []
+    for part in parts:
+        if not name_like(part, min_tokens=min_tokens):
+            break
+        kept.append(part)
+    if not kept:
+        return None
+    if len(kept) == len(parts):
+        return text.strip(" ,")
+    return ", ".join(kept)
+
+
+class _Cleaner:
+    def __init__(self, raw: str) -> None:
+        self.units = [_make_unit(t) for t in split_units(raw)]
+        self.drop: dict[int, str] = {}
+        self.furn = furniture()
+        self.title: str | None = None
+        self.author: str | None = None
+        self.published: str | None = None
+
+    # -- helpers ---------------------------------------------------------------
+    def kept(self, start: int = 0, end: int | None = None) -> list[int]:
+        end = len(self.units) if end is None else end
+        return [i for i in range(start, end) if i not in self.drop]
+
+    def next_kept(self, i: int) -> int | None:
+        for j in range(i + 1, len(self.units)):
+            if j not in self.drop:
+                return j
+        return None
+
+    def is_furniture(self, u: _Unit) -> bool:
+        if u.words <= 40 and self.furn.line.fullmatch(u.text):
+            return True
+        return u.words <= 12 and len(_BREADCRUMB_SEP.findall(u.text)) >= 2
+
+    def is_credit(self, u: _Unit) -> bool:
+        return (not u.sentence or u.words <= 15) and bool(self.furn.credit.fullmatch(u.text))
+
+    def is_date_line(self, u: _Unit) -> bool:
+        return u.words <= 15 and not u.body and find_date(u.text) is not None
+
+    # -- passes ----------------------------------------------------------------
+    def mark_furniture(self) -> None:
+        units = self.units
+        for i, u in enumerate(units):
+            if i in self.drop:
+                continue
+            if self.furn.caption.fullmatch(u.text):
+                self.drop[i] = "caption"
+                if i + 1 < len(units) and not units[i + 1].body:
+                    self.drop[i + 1] = "caption"
+            elif self.is_furniture(u):
+                self.drop[i] = "furniture"
+            elif self.is_credit(u):
+                self.drop[i] = "credit"
+                prev = i - 1
+                if (prev >= 0 and prev not in self.drop and not units[prev].body and not units[prev].bullet
+                        and (u.words <= 10 or _overlap(units[prev].text, u.text) >= 0.4)):
+                    self.drop[prev] = "caption"
+        # A line printed twice in a row is a photo's alt text and caption.
+        for i in range(1, len(units)):
+            if units[i].key == units[i - 1].key and not units[i].bullet and units[i].words <= 60:
+                self.drop[i - 1] = self.drop.get(i - 1, "caption")
+                self.drop[i] = self.drop.get(i, "caption")
+
+    def cut_tail(self) -> None:
+        total = sum(len(u.text) for u in self.units) or 1
+        seen = 0
+        for i, u in enumerate(self.units):
+            if seen >= TAIL_MIN_POSITION * total and u.words <= 12 and self.furn.tail.fullmatch(u.text):
+                for j in range(i, len(self.units)):
+                    self.drop.setdefault(j, "tail")
+                return
+            seen += len(u.text)
+
+    def find_anchor(self) -> int:
+        """The first body paragraph (or the first kept unit when there is none)."""
+        kept = self.kept()
+        return next((i for i in kept if self.units[i].body), kept[0] if kept else len(self.units))
+
+    def headline_like(self, u: _Unit) -> bool:
+        bare = u.text.rstrip(_CLOSERS)
+        if not 2 <= u.words <= 30 or len(u.text) > MAX_TITLE_CHARS:
+            return False
+        if bare.endswith((".", ":", ",", ";")) and not bare.endswith(("...", "…")):
+            return False
+        return not (parse_byline(u.text) or self.is_date_line(u) or u.bullet)
+
+    def title_score(self, i: int, counts: dict[str, int]) -> int:
+        u = self.units[i]
+        score = 0
+        if counts.get(u.key, 0) > 1:
+            score += 3  # headline printed again (page title, share box, article header)
+        j = self.next_kept(i)
+        if j is not None:
+            nxt = self.units[j]
+            if self.is_date_line(nxt) or parse_byline(nxt.text):
+                score += 2
+            elif nxt.body or (nxt.sentence and nxt.words >= MIN_STANDFIRST_WORDS):
+                score += 1
+        if i + 1 < len(self.units) and self.drop.get(i + 1) == "credit":
+            score -= 2  # alt text of a photo
+        if _GLUED.search(u.text) or _EMOJI.search(u.text):
+            score -= 2  # words glued across page elements: a masthead or a promotion
+        if u.words <= 2:
+            score -= 2
+        if u.text.isupper() and u.words <= 4:
+            score -= 3
+        return score
+
+    def pick_title(self, anchor: int) -> None:
+        counts: dict[str, int] = {}
+        for u in self.units:
+            counts[u.key] = counts.get(u.key, 0) + 1
+        candidates = [i for i in self.kept(0, anchor) if self.headline_like(self.units[i])]
+        if not candidates:
+            return
+        best = max(candidates, key=lambda i: (self.title_score(i, counts), -i))
+        self.title = self.units[best].text
+        for i, u in enumerate(self.units):
+            if u.key == self.units[best].key:
+                self.drop[i] = "title"
+
+    def header(self, anchor: int) -> None:
+        for i in self.kept(0, anchor):
+            u = self.units[i]
+            if self.is_date_line(u):
+                self.published = self.published or find_date(u.text)[0]  # type: ignore[index]
+                self.drop[i] = "date"
+            elif (name := parse_byline(u.text)) is not None:
+                self.author = self.author or name
+                self.drop[i] = "byline"
+            elif not (u.sentence and u.words >= MIN_STANDFIRST_WORDS):
+                self.drop[i] = "header"
+
+    def dateline(self, anchor: int) -> None:
+        if anchor >= len(self.units) or anchor in self.drop:
+            return
+        u = self.units[anchor]
+        label = _DATE_LABEL.match(u.text)
+        found = find_date(u.text[:80])
+        if found is None:
+            return
+        value, start, end = found
+        if label and start <= label.end() + 1:
+            rest = u.text[end:].lstrip(" ,:|-–—")
+            self.units[anchor] = _make_unit(rest)
+            self.published = self.published or value
+        elif start < 40 and _DATELINE_DASH.search(u.text[end:end + 40]):
+            self.published = self.published or value
+
+    def body(self, anchor: int) -> None:
+        seen: set[str] = set()
+        for i in self.kept(0, anchor):
+            seen.add(self.units[i].key)
+        for i in self.kept(anchor):
+            u = self.units[i]
+            if u.key in seen and u.words > 0:
+                self.drop[i] = "repeat"
+                continue
+            seen.add(u.key)
+            name = parse_byline(u.text)
+            if name is not None:
+                self.author = self.author or name
+                self.drop[i] = "byline"
+            elif self.is_date_line(u) and u.words <= 8:
+                self.published = self.published or find_date(u.text)[0]  # type: ignore[index]
+                self.drop[i] = "date"
+
+    def author_box(self, anchor: int) -> None:
+        kept = self.kept(anchor)
+        if not kept:
+            return
+        start = kept[len(kept) * 2 // 3] if len(kept) > 3 else kept[0]
+        for pos, i in enumerate(kept):
+            u = self.units[i]
+            if i < start or u.sentence or not name_like(u.text):
+                continue
+            for j in kept[pos + 1: pos + 4]:
+                if self.units[j].text.startswith(u.text + " "):
+                    self.author = self.author or u.text
+                    for k in self.kept(i):
+                        if k <= j or not self.units[k].body:
+                            self.drop[k] = "author box"
+                    return
+
+    def trailing(self, anchor: int) -> None:
+        kept = self.kept(anchor)
+        body = [i for i in kept if self.units[i].body]
+        if not body:
+            return
+        for i in kept:
+            u = self.units[i]
+            if i <= body[-1] or u.sentence or u.bullet or u.words > 6:
+                continue
+            if self.author is None and name_like(u.text):
+                self.author = u.text
+            self.drop[i] = "tail"
+
+    def run(self) -> CleanText:
+        if not self.units:
+            return CleanText(text="")
+        self.mark_furniture()
+        self.cut_tail()
+        anchor = self.find_anchor()
+        self.pick_title(anchor)
+        self.header(anchor)
+        self.dateline(anchor)
+        self.body(anchor)
+        self.author_box(anchor)
+        self.trailing(anchor)
+        text = "\n\n".join(self.units[i].text for i in self.kept())
+        boilerplate = [self.units[i].text for i in sorted(self.drop) if self.drop[i] != "title"]
+        return CleanText(text=text, title=self.title, author=self.author, published=self.published,
+                         boilerplate=boilerplate)
+
+
+def clean_text(raw: str) -> CleanText:
+    """Clean plain text saved from a web page: body text, title, byline, date, dropped lines."""
+    return _Cleaner(raw).run()
