@@ -1,0 +1,232 @@
+"""Statements: every attributed claim and every fact an article states in its own voice, one per clause.
+
+Upstream claims (Annotations.claims) are used when the attribution component produced them; otherwise a
+small cue-verb reader finds "X said ...", "... , X said", "according to X" in each sentence, so the board
+still works (with less precision) on documents annotated without claims.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from claimscope.analysis.lexicon import lexicon
+from claimscope.analysis.text import Span, clauses, content_tokens, sentences
+from claimscope.model import Annotations, Document
+
+AUTHOR = "@author"
+
+
+@dataclass
+class Statement:
+    """One statement of one document: who says it, what, where in the text, and what it mentions."""
+
+    id: str
+    doc_id: str
+    source: str
+    start: int
+    end: int
+    content: str
+    speaker: str = AUTHOR
+    cue: str = ""
+    via: list[str] = field(default_factory=list)
+    status: str = "asserted"
+    quote: str = "indirect"
+    entities: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+    amounts: list[dict[str, object]] = field(default_factory=list)
+    sentence: str = ""
+    tokens: list[str] = field(default_factory=list)
+
+    @property
+    def own_voice(self) -> bool:
+        """True when the article states it in its own voice."""
+        return self.speaker == AUTHOR
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    lx = lexicon()
+    verbs = "|".join(sorted(lx["cue_verbs"], key=len, reverse=True))
+    told = r"told\s+(?:[A-Z][\w./-]*(?:\s+[A-Z][\w./-]*){0,3}|reporters|journalists|the\s+\w+(?:\s+\w+)?|a\s+\w+(?:\s+\w+)?)"
+    reported_as = "|".join(lx["reported_as"])
+    cue = rf"(?:{reported_as}|{told}|(?:has\s+|have\s+|had\s+)?(?:also\s+|later\s+|earlier\s+|initially\s+|then\s+)?(?:{verbs}))"
+    speaker = r"(?P<s>[A-Z\"\u201c][^\"\u201c\u201d]{1,160}?|he|she|they|we|it|officials|authorities|police)"
+    when = (r"(?:\s+(?:on|in|late|earlier|later|after|by|at|during|via|from|last|this|within)\b[^,\"\u201c\u201d]{0,40}?"
+            r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?")
+    lead = re.compile(rf"^{speaker}\s+(?P<v>{cue}){when}(?:\s+(?:in|on)\s+(?:a|an|the|his|her|its)\s+[\w\s]{{1,25}}?)?"
+                      rf"[,:]?\s+(?:that\s+)?(?P<c>\S.{{8,}})$", re.S)
+    trail = re.compile(rf"^(?P<c>.{{8,}}?)[,;:]?[\"\u201d\u2019']?,?\s+(?:(?P<s>[^,\"\u201c\u201d]{{1,120}}?)\s+(?P<v>{cue})"
+                       rf"|(?P<v2>said|says|added|reported|reports|told|claimed|announced)\s+(?P<s2>[^,\"\u201c\u201d]{{2,120}}?))"
+                       rf"(?P<tail>{when}(?:,\s*(?:citing|quoting|according to|referring to)\s+(?P<via>[^,.]+))?[^,.]{{0,40}}?)"
+                       rf"[.!?\"\u201d\u2019']*$", re.S)
+    according = re.compile(r"^(?:According to|Citing)\s+(?P<s>[^,]{2,120}),\s+(?P<c>\S.{8,})$", re.S)
+    according_trail = re.compile(r"^(?P<c>.{8,}?),?\s+(?:according to|citing)\s+(?P<s>[^,]{2,120}?)[.!?\"\u201d]*$", re.S)
+    return lead, trail, according, according_trail
+
+
+_ADVERBIAL = re.compile(r"^(?:in|on|at|late|early|earlier|later|meanwhile|during|after|before|also|but|and|however|then|"
+                        r"now|since|while|as|with|following|separately)\b", re.I)
+_BAD_SPEAKER = re.compile(r"\b(?:was|were|is|are|killed|attacked|has been|have been|had been|will|would|if|when|because|not|"
+                          r"who|which|to be|did|does|do|no)\b")
+_PERSON = re.compile(r"^(?:[A-Z][a-z]+\.?\s+)*[A-Z][a-z\u00e0-\u024f'-]+(?:\s+[A-Z][a-z\u00e0-\u024f'-]+){1,2}$")
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:,\s+[\w ,]{3,30})?\s*\([^)]{1,40}\)\s*[-\u2013\u2014]+\s*")
+
+
+def _clean_speaker(raw: str) -> str | None:
+    """The speaker phrase of a cue match, or None when it does not look like one."""
+    parts = [p.strip() for p in raw.split(",") if p.strip()]
+    while len(parts) > 1 and (_ADVERBIAL.match(parts[0]) or len(parts[0].split()) <= 2 and parts[0][0].islower()):
+        parts.pop(0)
+    if not parts:
+        return None
+    named = [p for p in parts if _PERSON.match(p.strip(" \"'")) and not _org_word(p)]
+    if named and len(parts) > 1:
+        parts = named
+    s = parts[0].strip(" \"'\u201c\u201d")
+    s = re.sub(r"^(?:But|And|Meanwhile|Also)\s+", "", s)
+    if not s or len(s.split()) > 14:
+        return None
+    low = s.lower()
+    if low in ("he", "she", "they", "we", "it", "i"):
+        return low
+    if _BAD_SPEAKER.search(low) and not re.search(r"\b(?:statements?|reports?)\b", low):
+        return None
+    if any(w.endswith("ed") and len(w) > 4 for w in low.split()[1:]):
+        return None
+    if not (any(w[:1].isupper() for w in s.split()) or any(v in low for v in lexicon()["vague_speakers"])):
+        return None
+    return s
+
+
+def _org_word(text: str) -> bool:
+    low = text.lower().split()
+    return any(w in low for w in lexicon()["org_heads"])
+
+
+def attribute(text: str) -> tuple[str, str, int, int, list[str]] | None:
+    """(speaker, cue, content start, content end, via) of a sentence with an attribution cue, else None."""
+    lead, trail, according, according_trail = _patterns()
+    for pat in (according, according_trail):
+        m = pat.match(text)
+        if m:
+            sp = _clean_speaker(m.group("s"))
+            if sp:
+                return sp, "according to", m.start("c"), m.end("c"), []
+    m = trail.match(text)
+    if m:
+        raw = m.group("s") or m.group("s2") or ""
+        sp = _clean_speaker(raw)
+        if sp:
+            via = [m.group("via").strip()] if m.group("via") else []
+            c_start, c_end = m.start("c"), m.end("c")
+            inner = attribute(text[c_start:c_end]) if not via else None
+            if inner:
+                return inner[0], inner[1], c_start + inner[2], c_start + inner[3], [sp, *inner[4]]
+            return sp, (m.group("v") or m.group("v2") or "").strip(), c_start, c_end, via
+    m = lead.match(text)
+    if m:
+        sp = _clean_speaker(m.group("s"))
+        if sp:
+            c_start, c_end = m.start("c"), m.end("c")
+            inner = attribute(text[c_start:c_end])
+            if inner and inner[0] not in ("he", "she", "they", "it"):
+                return inner[0], inner[1], c_start + inner[2], c_start + inner[3], [sp, *inner[4]]
+            return sp, m.group("v").strip(), c_start, c_end, []
+    return None
+
+
+def _hedged(text: str) -> str:
+    low = f" {text.lower()} "
+    if any(f" {w} " in low for w in lexicon()["hedges"]):
+        return "hedged"
+    if any(w in low for w in ("denied", "denies", "no evidence", "did not", "has not", "have not", "never")):
+        return "negated"
+    return "asserted"
+
+
+def _mentions(st: Statement, ann: Annotations) -> None:
+    """Fill entities, dates and amounts from the annotations that fall inside the statement."""
+    for e in ann.entities:
+        if any(st.start <= m.start and m.end <= st.end for m in e.mentions) and e.name not in st.entities:
+            st.entities.append(e.name)
+    for d in ann.dates:
+        if st.start <= d.start and d.end <= st.end:
+            st.dates.append(d.value)
+    for a in ann.amounts:
+        if st.start <= a.start and a.end <= st.end:
+            st.amounts.append({"text": a.text, "value": a.value, "unit": a.unit, "qualifier": a.qualifier})
+
+
+def extract_statements(doc: Document, ann: Annotations) -> list[Statement]:
+    """Every statement of one document (none when the pipeline skipped it, e.g. not English)."""
+    if ann.skipped or not doc.is_english:
+        return []
+    claim_spans = [(c.start, c.end, c) for c in ann.claims]
+    out: list[Statement] = []
+    sents = [_strip_dateline(s) for s in sentences(doc.text)]
+    found_all = [attribute(s.text) for s in sents]
+    _carry_quotes(sents, found_all)
+    last_speaker: str | None = None
+    for sent, found in zip(sents, found_all, strict=True):
+        claims_here = [c for s, e, c in claim_spans
+                       if (c.sentence_start if c.sentence_start is not None else s) < sent.end
+                       and (c.sentence_end if c.sentence_end is not None else e) > sent.start]
+        if claims_here:
+            for c in claims_here:
+                speaker = c.speaker if isinstance(c.speaker, str) else ", ".join(c.speaker)
+                for cl in clauses(Span(c.start, c.end, doc.text[c.start:c.end])):
+                    out.append(_make(doc, cl, sent.text, speaker, c.cue, list(c.via), c.status, c.quote))
+                last_speaker = speaker
+            continue
+        if found:
+            speaker, cue, cs, ce, via = found
+            if speaker in ("he", "she", "they", "it") and last_speaker:
+                speaker = last_speaker
+            elif speaker not in ("he", "she", "they", "it", "we"):
+                last_speaker = speaker
+            content = Span(sent.start + cs, sent.start + ce, sent.text[cs:ce])
+            for cl in clauses(content):
+                out.append(_make(doc, cl, sent.text, speaker, cue, via, _hedged(cl.text), "indirect"))
+        else:
+            for cl in clauses(sent):
+                out.append(_make(doc, cl, sent.text, AUTHOR, "", [], _hedged(cl.text), "indirect"))
+    for st in out:
+        _mentions(st, ann)
+    return out
+
+
+def _strip_dateline(span: Span) -> Span:
+    m = _DATELINE.match(span.text)
+    if not m:
+        return span
+    return Span(span.start + m.end(), span.end, span.text[m.end():])
+
+
+_OPEN = ("\u201c", '"', "?\u20ac?")
+
+
+def _carry_quotes(sents: list[Span], found: list[tuple[str, str, int, int, list[str]] | None]) -> None:
+    """A quotation over several sentences takes the speaker of the sentence that closes it."""
+    i = 0
+    while i < len(sents):
+        text = sents[i].text
+        if found[i] is None and text.startswith(_OPEN) and text.count("\u201c") + text.count('"') < 2:
+            j = i + 1
+            while (j < len(sents) and j < i + 6 and (found[j] is None or found[j][0] in ("we", "i"))  # type: ignore[index]
+                   and sents[j].start - sents[j - 1].end < 3):
+                j += 1
+            if j < len(sents) and found[j] is not None and sents[j].start - sents[j - 1].end < 3:
+                sp, cue, _, _, via = found[j]  # type: ignore[misc]
+                for k in range(i, j):
+                    found[k] = (sp, cue, 0, len(sents[k].text), via)
+                i = j
+        i += 1
+
+
+def _make(doc: Document, span: Span, sentence: str, speaker: str, cue: str, via: list[str], status: str,
+          quote: str) -> Statement:
+    return Statement(id=f"{doc.id[:16]}:{span.start}", doc_id=doc.id, source=doc.source, start=span.start,
+                     end=span.end, content=span.text, speaker=speaker, cue=cue, via=via, status=status, quote=quote,
+                     sentence=sentence, tokens=content_tokens(span.text))
