@@ -1,0 +1,555 @@
+"""The cs_attribution component: who said what, with which cue, citing whom, how sure.
+
+Claims are found three ways, all from the parse and the quotation marks rather than from fixed
+sentences: a cue verb with its subject and complement ("X said (that) S", "S, X said", "X told
+reporters that S", "The report, which found that S"); a prepositional cue ("According to X, S");
+and quotations attached to a nearby cue ("'Q,' said X"; 'X said: "Q"'; a quote interrupted by its cue;
+a quote going on in the next paragraph). Sentences in the article's own voice that deny or hedge
+("There is no evidence that S", "It is likely that S") are claims by "@author".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from claimscope.model import Claim
+from claimscope.nlp.components.certainty import StatusView, base_status, qualify, unverified_markers
+from claimscope.nlp.cues import CueVerb, lexicons
+from claimscope.nlp.quotes import Quote, quote_mask, quote_spans, quote_type
+from claimscope.nlp.speakers import RELATIVE, EntityIndex, Resolved, SpeakerResolver
+
+AUTHOR = "@author"
+# Verbs whose object names the addressee, which belongs to the cue as written ("told reporters").
+ADDRESSEE_VERBS = {"tell", "inform", "assure", "remind", "warn", "ask"}
+CLIMB_DEPS = {"conj", "advcl", "xcomp", "pcomp", "ccomp"}
+
+
+@dataclass
+class Draft:
+    """A claim being assembled."""
+
+    cue: str
+    cue_start: int
+    cue_end: int
+    parts: list[tuple[int, int]]
+    resolved: Resolved
+    cue_status: str = "asserted"
+    negated: bool = False
+    hedge_context: str = ""
+    via: list[str] = field(default_factory=list)
+    origin: str = "verb"  # verb | according | quote | continuation | author
+    status: str | None = None  # fixed by the finder (author frames), else computed
+
+    @property
+    def start(self) -> int:
+        """Start of the content."""
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        """End of the content."""
+        return self.parts[-1][1]
+
+
+def _speaker_key(speaker: str | list[str]) -> str:
+    return json.dumps(speaker, sort_keys=True)
+
+
+def _is_content_token(tok: Token) -> bool:
+    return not (tok.is_punct or tok.is_space)
+
+
+def _runs(doc: Doc, indices: set[int]) -> list[tuple[int, int]]:
+    """Contiguous character spans of a token set, trimmed of punctuation, a leading "that" and spaces.
+    Tokens separated only by punctuation stay in one run."""
+    order = sorted(indices)
+    runs: list[list[int]] = []
+    for i in order:
+        if runs and all(j in indices or not _is_content_token(doc[j]) for j in range(runs[-1][-1] + 1, i)):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    spans = []
+    for run in runs:
+        toks = [doc[i] for i in run]
+        while toks and (not _is_content_token(toks[0]) or (toks[0].dep_ == "mark" and toks[0].lower_ == "that")):
+            toks = toks[1:]
+        while toks and not _is_content_token(toks[-1]):
+            toks = toks[:-1]
+        if toks:
+            spans.append((toks[0].idx, toks[-1].idx + len(toks[-1].text)))
+    return spans
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _trim_parenthetical(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop a long parenthetical aside that closes a content ("... Mawarannahr (an Arabic term ...)")."""
+    out = []
+    for s, e in parts:
+        seg = text[s:e]
+        cut = seg.rfind("(")
+        if cut > 0 and ")" not in seg[cut:-1] and _words(seg[cut:]) >= 4 and _words(seg[:cut]) >= 3:
+            e = s + len(seg[:cut].rstrip(" ,;—–-"))
+        out.append((s, e))
+    return out
+
+
+class Finder:
+    """Finds the claims of one parsed document."""
+
+    def __init__(self, doc: Doc, min_words: int = 2, author_claims: bool = True) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lex = lexicons()
+        self.quotes = quote_spans(self.text)
+        self.mask = quote_mask(self.text, self.quotes)
+        self.index = EntityIndex.from_doc(doc)
+        self.resolver = SpeakerResolver(doc, self.index)
+        self.min_words = min_words
+        self.author_claims = author_claims
+        self.drafts: list[Draft] = []
+        self.bare: list[tuple[Token, Resolved, CueVerb]] = []  # cues whose content is a nearby quote
+        self.author_zones: list[tuple[int, int]] = []
+
+    # ------------------------------------------------------------------ helpers
+    def _paragraph(self, pos: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, pos) + 1
+        end = self.text.find("\n", pos)
+        return start, len(self.text) if end < 0 else end
+
+    def _quote_at(self, pos: int) -> Quote | None:
+        for q in self.quotes:
+            if q.start <= pos < q.end:
+                return q
+        return None
+
+    def _extend_to_quotes(self, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A content that starts or ends inside a quotation takes the whole quotation."""
+        out = []
+        for s, e in parts:
+            q = self._quote_at(s)
+            if q is not None and q.start < s:
+                s = q.start
+            q = self._quote_at(max(s, e - 1))
+            if q is not None and q.end > e:
+                e = q.end
+            out.append((s, e))
+        return out
+
+    def _cue_text(self, tok: Token) -> tuple[str, int, int]:
+        toks = [tok]
+        for c in tok.children:
+            if c.dep_ in ("aux", "auxpass", "neg") and c.i < tok.i and tok.i - c.i <= 3:
+                toks.append(c)
+            elif c.dep_ == "prt":
+                toks.append(c)
+            elif c.dep_ in ("dobj", "dative") and tok.lemma_.lower() in ADDRESSEE_VERBS and c.i > tok.i:
+                toks.extend(t for t in c.subtree if c.left_edge.i <= t.i <= c.i)
+        toks.sort(key=lambda t: t.i)
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        return self.text[start:end], start, end
+
+    def _subject(self, tok: Token) -> Token | None:
+        """The subject that speaks through a cue verb, climbing coordination and participles."""
+        seen = 0
+        cur = tok
+        while seen < 4:
+            for c in cur.children:
+                if c.dep_ == "nsubj":
+                    if c.lower_ in RELATIVE and cur.dep_ == "relcl":
+                        return cur.head
+                    return c
+            if cur.dep_ == "relcl":
+                return cur.head
+            if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.pos_ in ("NOUN", "PROPN"):
+                return cur.head  # "a statement saying that ..."
+            if cur.dep_ in CLIMB_DEPS and (cur.dep_ == "conj" or cur.tag_ in ("VBG", "VB", "VBN")):
+                cur = cur.head
+                if cur.pos_ == "ADP":
+                    cur = cur.head
+                seen += 1
+                continue
+            return None
+        return None
+
+    def _via_phrases(self, sent: Span) -> list[tuple[int, int]]:
+        """Spans of "citing Y" / "quoting Y" phrases in a sentence (the parse often mangles them)."""
+        forms = "|".join(v[:-1] + "ing" if v.endswith("e") else v + "ing" for v in sorted(self.lex.via))
+        out = []
+        for m in re.finditer(rf"\b(?:{forms})\s+([^,;:.\n]+)", sent.text, re.I):
+            out.append((sent.start_char + m.start(1), sent.start_char + m.end(1)))
+        return out
+
+    def _via(self, tok: Token, sent: Span) -> list[str]:
+        """Who the speaker cites: the objects of "citing"/"quoting" in the cue's sentence."""
+        out: list[str] = []
+        for start, end in self._via_phrases(sent):
+            if start <= tok.idx < end:
+                continue
+            text = self.text[start:end].strip()
+            m = self.index.covering(start, end)
+            if m is None:
+                inside = self.index.overlapping(start, end)
+                if len(inside) == 1 and inside[0].start == start and inside[0].type != "PLACE":
+                    m = inside[0]
+            out.append(m.name if m is not None else text)
+        return out
+
+    def _in_author_zone(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.author_zones)
+
+    # ------------------------------------------------------------------ finders
+    def author(self) -> None:
+        """Sentences in the article's own voice that deny or hedge a clause."""
+        for sent in self.doc.sents:
+            low = sent.text.lower()
+            found = False
+            for frame, status in self.lex.author:
+                pos = low.find(frame)
+                if pos < 0 or (pos > 0 and low[pos - 1].isalnum()):
+                    continue
+                cstart = sent.start_char + pos + len(frame)
+                self._author_claim(sent, sent.start_char + pos, cstart, status)
+                found = True
+                break
+            if found:
+                continue
+            for tok in sent:
+                if self.lex.nouns.get(tok.lower_) != "evidence" or not self._negated_noun(tok, sent):
+                    continue
+                clause = next((c for c in tok.children if c.dep_ in ("acl", "relcl", "ccomp")), None)
+                if clause is None:
+                    continue
+                inner = next((c for c in clause.children if c.dep_ == "ccomp"), None)
+                if clause.lemma_.lower() in self.lex.verbs and inner is not None:
+                    clause = inner
+                toks = [t for t in clause.subtree]
+                while toks and (toks[0].dep_ == "mark" or toks[0].lower_ in ("that",)):
+                    toks = toks[1:]
+                if not toks:
+                    continue
+                self._author_claim(sent, sent.start_char, toks[0].idx, "negated")
+                break
+
+    def _negated_noun(self, tok: Token, sent: Span) -> bool:
+        if any(c.lower_ == "no" for c in tok.children):
+            return True
+        first = sent[0].lower_
+        if first in ("neither", "nor"):
+            return True
+        return any(c.dep_ == "neg" for c in tok.head.children)
+
+    def _author_claim(self, sent: Span, cue_start: int, content_start: int, status: str) -> None:
+        end = sent.end_char
+        while end > content_start and (self.text[end - 1] in " \n\t.!?\"”’'" or self.text[end - 1].isspace()):
+            end -= 1
+        while content_start < end and self.text[content_start].isspace():
+            content_start += 1
+        if _words(self.text[content_start:end]) < self.min_words:
+            return
+        cue = self.text[cue_start:content_start].strip()
+        self.author_zones.append((sent.start_char, sent.end_char))
+        if not self.author_claims:
+            return
+        self.drafts.append(Draft(cue, cue_start, cue_start + len(cue), [(content_start, end)],
+                                 Resolved(AUTHOR, "author", AUTHOR), origin="author", status=status))
+
+    def cues(self) -> None:
+        """Cue verbs and prepositional cues, in text order."""
+        for tok in self.doc:
+            if self._in_author_zone(tok.idx):
+                continue
+            if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
+                self._according(tok)
+                continue
+            cue = self.lex.verbs.get(tok.lemma_.lower())
+            if cue is not None and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
+                self._verb(tok, cue)
+
+    def _content_of(self, tok: Token, cue: CueVerb) -> set[int] | None:
+        sent = tok.sent
+        if "clause" in cue.frames:
+            comps = [c for c in tok.children if c.dep_ == "ccomp"]
+            if comps:
+                out: set[int] = set()
+                for c in comps:
+                    out.update(t.i for t in c.subtree)
+                return out
+            if self._closes_clause(tok, cue):
+                own = {t.i for t in tok.subtree}
+                return {t.i for t in tok.head.subtree if t.i not in own and sent.start <= t.i < sent.end}
+        if "infinitive" in cue.frames:
+            for c in tok.children:
+                if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    return {t.i for t in c.subtree}
+        if "object" in cue.frames:
+            for c in tok.children:
+                if c.dep_ == "dobj":
+                    return {t.i for t in c.subtree}
+        return None
+
+    def _closes_clause(self, tok: Token, cue: CueVerb) -> bool:
+        """'S, X said' parsed with the cue hanging off S: a speech cue after a comma or quotation mark,
+        with no complement of its own."""
+        if tok.dep_ not in ("parataxis", "advcl", "conj") or tok.i < tok.head.i:
+            return False
+        if cue.kind not in ("speech", "report") or tok.head.pos_ not in ("VERB", "AUX"):
+            return False
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in tok.children):
+            return False
+        left = tok.left_edge.i - 1
+        return left >= 0 and (self.doc[left].text in (",", ";", "--", "—", "–") or self.doc[left].is_quote)
+
+    def _verb(self, tok: Token, cue: CueVerb) -> None:
+        subject = self._subject(tok)
+        if subject is None:
+            return
+        for start, end in self._via_phrases(tok.sent):
+            if start <= subject.idx < end:  # "Citing Y, X reported" parsed with Y as the subject
+                subject = next((c for c in subject.children if c.dep_ == "appos"), None)
+                if subject is None:
+                    return
+        if subject.lower_ == "it" and any(c.dep_ == "auxpass" for c in tok.children):
+            return  # "it was reported that": no speaker named
+        quote = self._quote_at(tok.idx)
+        resolved = self.resolver.resolve(subject, self._quote_speaker(quote))
+        if resolved is None:
+            return
+        content = self._content_of(tok, cue)
+        cue_text, cs, ce = self._cue_text(tok)
+        subj_toks = {t.i for t in subject.subtree} if subject.i != tok.head.i else set()
+        if content is not None:
+            content -= subj_toks
+            content.discard(tok.i)
+        if not content:
+            if "clause" in cue.frames:
+                self.bare.append((tok, resolved, cue))
+            return
+        parts = _trim_parenthetical(self.text, self._extend_to_quotes(_runs(self.doc, content)))
+        if not parts or _words(" ".join(self.text[s:e] for s, e in parts)) < self.min_words:
+            return
+        negated = any(c.dep_ == "neg" for c in tok.children)
+        context = " ".join(c.text for c in tok.children if c.dep_ in ("advmod", "aux"))
+        draft = Draft(cue_text, cs, ce, parts, resolved, cue.status, negated, context,
+                      self._via(tok, tok.sent))
+        self._add(draft, tok.idx)
+
+    def _according(self, tok: Token) -> None:
+        to = self.doc[tok.i + 1]
+        pobj = next((c for c in list(to.children) + list(tok.children) if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return
+        resolved = self.resolver.resolve(pobj)
+        if resolved is None:
+            return
+        head = tok.head
+        while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
+            head = head.head
+        own = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
+        sent = tok.sent
+        content = {t.i for t in head.subtree if t.i not in own and sent.start <= t.i < sent.end}
+        parts = _trim_parenthetical(self.text, self._extend_to_quotes(_runs(self.doc, content)))
+        if not parts or _words(" ".join(self.text[s:e] for s, e in parts)) < self.min_words:
+            return
+        cue_text = self.text[tok.idx:to.idx + len(to.text)]
+        kind_status = self.lex.phrases.get(cue_text.lower(), ("report", "asserted"))
+        draft = Draft(cue_text, tok.idx, to.idx + len(to.text), parts, resolved, kind_status[1],
+                      via=self._via(tok, sent), origin="according")
+        self._add(draft, tok.idx)
+
+    def _quote_speaker(self, quote: Quote | None) -> Resolved | None:
+        """Who speaks a quotation (for "I" and "we" inside it): the claim whose content holds it."""
+        if quote is None:
+            return None
+        for d in self.drafts:
+            if d.origin != "author" and d.start <= quote.start < d.end + 2:
+                return d.resolved
+        return None
+
+    def _add(self, draft: Draft, pos: int) -> None:
+        for d in self.drafts:
+            if d.parts == draft.parts:
+                return
+        self.drafts.append(draft)
+        self.resolver.remember(pos, draft.resolved)
+
+    def attach_quotes(self) -> None:
+        """Quotations no claim holds yet: give them to a bare cue, to the claim they continue, or to
+        the speaker of the quotation they go on from (a new paragraph)."""
+        used_bare: set[int] = set()
+        for q in self.quotes:
+            if _words(self.text[q.start:q.end]) < 3 or self._in_author_zone(q.start):
+                continue
+            if self._covered(q):
+                continue
+            p_start, p_end = self._paragraph(q.start)
+            # 1. a cue in the same sentence or the sentence just before that has no content of its own
+            best: tuple[int, Token, Resolved, CueVerb] | None = None
+            for tok, resolved, cue in self.bare:
+                if tok.i in used_bare or not (p_start <= tok.idx < p_end) or self.mask[tok.idx]:
+                    continue
+                if tok.idx >= q.end:
+                    if not self._runs_on(q.end, tok.idx):
+                        continue
+                    dist = tok.idx - q.end
+                else:
+                    between = self.text[tok.idx:q.start]
+                    if re.search(r"[.!?][\"”’']?\s", between) and not between.rstrip().endswith(":"):
+                        continue
+                    dist = q.start - tok.idx
+                if dist > 200:
+                    continue
+                if best is None or dist < best[0]:
+                    best = (dist, tok, resolved, cue)
+            if best is not None:
+                _, tok, resolved, cue = best
+                used_bare.add(tok.i)
+                cue_text, cs, ce = self._cue_text(tok)
+                negated = any(c.dep_ == "neg" for c in tok.children)
+                self._add(Draft(cue_text, cs, ce, [(q.start, q.end)], resolved, cue.status, negated,
+                                via=self._via(tok, tok.sent), origin="quote"), tok.idx)
+                continue
+            # 2. the rest of a quotation interrupted by its cue, in the same paragraph
+            prev = [d for d in self.drafts if d.origin != "author" and p_start <= d.start and d.end <= q.start]
+            if prev:
+                last = max(prev, key=lambda d: d.end)
+                if quote_type(self.text, self.mask, last.parts) != "indirect" and self._nothing_between(last, q):
+                    last.parts.append((q.start, q.end))
+                    continue
+            # 3. a quotation going on in a new paragraph
+            if not self.text[p_start:q.start].strip(" \t\"“«'‘`"):
+                before = [d for d in self.drafts if d.origin != "author" and d.end < p_start]
+                if before:
+                    last = max(before, key=lambda d: d.end)
+                    lp_start, _ = self._paragraph(last.start)
+                    gap = self.text[last.end:p_start]
+                    if (quote_type(self.text, self.mask, last.parts) != "indirect"
+                            and gap.count("\n\n") + gap.count("\n") <= 2 and self._prev_paragraph(p_start) == lp_start):
+                        self._add(Draft("", q.start, q.start, [(q.start, q.end)], last.resolved,
+                                        last.cue_status, origin="continuation", via=list(last.via)), q.start)
+
+    def _runs_on(self, q_end: int, cue_pos: int) -> bool:
+        """The sentence goes on after the quotation to the cue: '"Q," said X' or '"Q?" he asked'."""
+        between = self.text[q_end:cue_pos]
+        closing = between.lstrip(" \"”’'»")[:1]
+        rest = between.lstrip(" \"”’'».,!?:;")
+        if closing in (".", "!", "?"):
+            first = rest[:1] or self.text[cue_pos:cue_pos + 1]
+            return first.islower() and _words(rest) <= 3
+        return _words(rest) <= 6
+
+    def _prev_paragraph(self, p_start: int) -> int:
+        pos = p_start - 1
+        while pos > 0 and self.text[pos - 1] in "\n \t":
+            pos -= 1
+        return self._paragraph(max(0, pos - 1))[0]
+
+    def _nothing_between(self, draft: Draft, q: Quote) -> bool:
+        """No other quotation between the claim and q (only its cue and speaker)."""
+        return not any(draft.end < o.start and o.end < q.start - 1 for o in self.quotes if _words(
+            self.text[o.start:o.end]) >= 3)
+
+    def _covered(self, q: Quote) -> bool:
+        size = q.end - q.start
+        for d in self.drafts:
+            if d.origin == "author":
+                continue
+            inter = sum(max(0, min(e, q.end) - max(s, q.start)) for s, e in d.parts)
+            if inter >= 0.5 * size:
+                return True
+        return False
+
+    # ------------------------------------------------------------------ output
+    def claims(self) -> list[Claim]:
+        """Run every finder and return the claims in text order."""
+        self.author()
+        self.cues()
+        self.attach_quotes()
+        views = []
+        for d in self.drafts:
+            content = " ... ".join(self.text[s:e] for s, e in d.parts)
+            status = d.status or base_status(d.cue_status, d.negated, d.hedge_context, content)
+            s_start, s_end = self._sentence_bounds(min(d.start, d.cue_start or d.start),
+                                                   max(d.end, d.cue_end))
+            views.append(StatusView(_speaker_key(d.resolved.speaker), d.cue_status, content, d.start,
+                                    d.end, s_start, s_end, status))
+        qualify(self.text, views, self._marker_speakers(views))
+        out = []
+        for d, v in sorted(zip(self.drafts, views, strict=True), key=lambda x: x[0].start):
+            names = []
+            for s, e in d.parts:
+                names += [m.name for m in self.index.overlapping(s, e)]
+            out.append(Claim(
+                speaker=d.resolved.speaker, cue=d.cue, content=v.content, start=d.start, end=d.end,
+                quote=quote_type(self.text, self.mask, d.parts), via=d.via, status=v.status,
+                sentence_start=v.sentence_start, sentence_end=v.sentence_end,
+                speaker_kind=d.resolved.kind, entities=list(dict.fromkeys(names)),
+            ))
+        return out
+
+    def _sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
+        s_start, s_end = start, end
+        for sent in self.doc.sents:
+            if sent.end_char > start and sent.start_char < end:
+                s_start = min(s_start, sent.start_char)
+                s_end = max(s_end, sent.end_char)
+        return s_start, s_end
+
+    def _marker_speakers(self, views: list[StatusView]) -> dict[tuple[int, int], str]:
+        """Sentences with an unverified marker, and the speaker each names ("" when none)."""
+        out: dict[tuple[int, int], str] = {}
+        keys = {v.speaker_key for v in views}
+        for sent in self.doc.sents:
+            if not unverified_markers(sent.text):
+                continue
+            key = ""
+            here = [v for v in views if sent.start_char <= v.start < sent.end_char or
+                    (v.sentence_start <= sent.start_char < v.sentence_end)]
+            if here:
+                key = here[0].speaker_key
+            else:
+                for m in self.index.overlapping(sent.start_char, sent.end_char):
+                    if _speaker_key(m.name) in keys:
+                        key = _speaker_key(m.name)
+                        break
+            out[(sent.start_char, sent.end_char)] = key
+        return out
+
+
+def extract_claims(doc: Doc, min_words: int = 2, author_claims: bool = True) -> list[Claim]:
+    """The claims of a parsed document (entities from doc._.cs_entities when present)."""
+    return Finder(doc, min_words, author_claims).claims()
+
+
+class Attribution:
+    """spaCy component writing doc._.cs_claims."""
+
+    def __init__(self, min_content_words: int, author_claims: bool) -> None:
+        self.min_words = min_content_words
+        self.author_claims = author_claims
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Attach the claims as plain dicts."""
+        doc._.cs_claims = [dataclasses.asdict(c) for c in extract_claims(doc, self.min_words, self.author_claims)]
+        return doc
+
+
+@Language.factory(
+    "cs_attribution",
+    default_config={"min_content_words": 2, "author_claims": True},
+    requires=["token.dep", "token.lemma", "doc.sents"],
+    assigns=["doc._.cs_claims"],
+)
+def make_attribution(nlp: Language, name: str, min_content_words: int, author_claims: bool) -> Any:
+    """Factory of the cs_attribution component."""
+    return Attribution(min_content_words, author_claims)

@@ -1,0 +1,59 @@
+"""The attribution lexicons (cue verbs, prepositional cues, hedges, unverified markers, author frames)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from claimscope.config import data_path
+
+
+@dataclass(frozen=True)
+class CueVerb:
+    """One cue verb: what it attributes, which complements carry content, the status it implies."""
+
+    lemma: str
+    kind: str
+    frames: frozenset[str]
+    status: str
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """Everything attribution reads from nlp/data/cues."""
+
+    verbs: dict[str, CueVerb]
+    phrases: dict[str, tuple[str, str]]  # words -> (kind, status)
+    hedges: tuple[str, ...]
+    unconfirmed: tuple[str, ...]
+    author: tuple[tuple[str, str], ...]  # (frame, status), longest first
+    nouns: dict[str, str] = field(default_factory=dict)  # noun -> document | role
+    via: frozenset[str] = frozenset()
+
+
+def _rows(name: str) -> list[list[str]]:
+    rows = []
+    for line in data_path("cues", name).read_text("utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            rows.append([c.strip() for c in line.split("\t")])
+    return rows
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> Lexicons:
+    """Load the cue lexicons once per process."""
+    verbs = {}
+    for lemma, kind, frames, status in (r[:4] for r in _rows("verbs.tsv")):
+        verbs[lemma] = CueVerb(lemma, kind, frozenset(frames.split(",")), status)
+    phrases = {r[0].lower(): (r[1], r[2]) for r in _rows("phrases.tsv")}
+    author = sorted(((r[0].lower(), r[1]) for r in _rows("author.tsv")), key=lambda x: -len(x[0]))
+    return Lexicons(
+        verbs=verbs,
+        phrases=phrases,
+        hedges=tuple(sorted((r[0].lower() for r in _rows("hedges.txt")), key=len, reverse=True)),
+        unconfirmed=tuple(r[0].lower() for r in _rows("unconfirmed.txt")),
+        author=tuple(author),
+        nouns={r[0].lower(): r[1] for r in _rows("nouns.tsv")},
+        via=frozenset(r[0].lower() for r in _rows("via.txt")),
+    )
