@@ -93,3 +93,21 @@ def test_missing_path_is_one_failure(tmp_path: Path, settings) -> None:
     pages, failures = collect([str(tmp_path / "nope.html")], settings())
     assert pages == []
     assert "no such file or folder" in failures[0].reason
+
+
+def test_an_unexpected_reader_error_is_one_failure_and_the_batch_goes_on(tmp_path: Path, settings,
+                                                                         monkeypatch) -> None:
+    import claimscope.ingest.sources as sources
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("parser bug")
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(sources, "iter_feed", broken)
+    feed = tmp_path / "feed.rss"
+    feed.write_text('<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>', encoding="utf-8")
+    good = tmp_path / "good.html"
+    good.write_text(article(), encoding="utf-8")
+    pages, failures = collect([str(feed), str(good)], settings())
+    assert [p.source for p in pages] == [str(good)]
+    assert failures[0].source == str(feed) and "RuntimeError" in failures[0].reason

@@ -140,3 +140,30 @@ def test_hostname_connects_to_the_address_it_was_checked_for(http_server, monkey
     pages, failures = collect([f"http://news.test:{http_server.port}/story"], settings())
     assert failures == [] and len(pages) == 1
     assert calls == ["news.test"]  # resolved once; the socket went to the checked address
+
+
+def test_https_to_the_checked_address_still_verifies_the_hostname(tmp_path, monkeypatch, settings) -> None:
+    import shutil
+    import subprocess
+
+    from support.httpserver import serving
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed, so no test certificate can be made")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key),
+                    "-out", str(cert), "-days", "1", "-subj", "/CN=news.test",
+                    "-addext", "subjectAltName=DNS:news.test"], check=True, capture_output=True)
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    real = socket.getaddrinfo
+
+    def fake_getaddrinfo(host, port, *args, **kwargs):
+        return real("127.0.0.1" if host in ("news.test", "other.test") else host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", fake_getaddrinfo)
+    with serving("127.0.0.1", tls=(str(cert), str(key))) as server:
+        server.add("/story", article())
+        pages, failures = collect([f"https://news.test:{server.port}/story",
+                                   f"https://other.test:{server.port}/story"], settings())
+    assert [p.source for p in pages] == [f"https://news.test:{server.port}/story"]
+    assert "certificate" in failures[0].reason  # the name is checked although the socket went to an IP

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ssl
 import threading
 import time
 from collections.abc import Iterator
@@ -25,7 +26,8 @@ class Route:
 class LocalServer:
     """Serves registered routes on host:port (port chosen by the OS) and records every path requested."""
 
-    def __init__(self, host: str = "127.0.0.1") -> None:
+    def __init__(self, host: str = "127.0.0.1", tls: tuple[str, str] | None = None) -> None:
+        """Listen on `host`; with `tls` = (certificate file, key file) serve HTTPS."""
         self.routes: dict[str, Route] = {}
         self.hits: list[str] = []
         server = self
@@ -55,6 +57,11 @@ class LocalServer:
 
         self._httpd = ThreadingHTTPServer((host, 0), Handler)
         self._httpd.daemon_threads = True
+        if tls is not None:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*tls)
+            self._httpd.socket = context.wrap_socket(self._httpd.socket, server_side=True)
+        self.scheme = "https" if tls else "http"
         self.host = host
         self.port = int(self._httpd.server_address[1])
         self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
@@ -63,7 +70,7 @@ class LocalServer:
     def url(self, path: str = "/") -> str:
         """The absolute URL of `path` on this server."""
         host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"http://{host}:{self.port}{path}"
+        return f"{self.scheme}://{host}:{self.port}{path}"
 
     def add(self, path: str, body: bytes | str, content_type: str | None = "text/html; charset=utf-8",
             **kwargs: object) -> str:
@@ -90,9 +97,9 @@ class LocalServer:
 
 
 @contextmanager
-def serving(host: str = "127.0.0.1") -> Iterator[LocalServer]:
-    """A started LocalServer on `host`, stopped on exit."""
-    server = LocalServer(host).start()
+def serving(host: str = "127.0.0.1", tls: tuple[str, str] | None = None) -> Iterator[LocalServer]:
+    """A started LocalServer on `host` (HTTPS with `tls` = (cert file, key file)), stopped on exit."""
+    server = LocalServer(host, tls).start()
     try:
         yield server
     finally:

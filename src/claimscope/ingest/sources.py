@@ -186,10 +186,19 @@ def iter_pages(sources: Sequence[str], settings: Settings, *, allow_private: boo
     try:
         for source in sources:
             if source == "-":
-                yield from _from_stdin(stdin, opts, web)
+                items = _from_stdin(stdin, opts, web)
             elif is_url(source):
-                yield from _from_url(source, opts, web)
+                items = _from_url(source, opts, web)
             else:
-                yield from _from_path(source, opts, web)
+                items = _from_path(source, opts, web)
+            yield from _guarded(source, items)
     finally:
         web.close()
+
+
+def _guarded(source: str, items: Iterator[Item]) -> Iterator[Item]:
+    """Pass items on; a parser bug on hostile input becomes one Failure instead of ending the batch."""
+    try:
+        yield from items
+    except Exception as exc:  # feedparser, warcio and gzip meet arbitrary bytes here
+        yield Failure(source, f"unexpected {type(exc).__name__} while reading it: {exc}")
