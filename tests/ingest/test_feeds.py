@@ -106,3 +106,12 @@ def test_malformed_feed_is_one_failure(tmp_path: Path, settings) -> None:
     pages, failures = collect([str(feed)], settings())
     assert pages == []
     assert len(failures) == 1 and "not a readable RSS/Atom feed" in failures[0].reason
+
+
+def test_relative_item_links_resolve_against_the_feed_url(http_server, settings) -> None:
+    http_server.add("/news/a", article("First"))
+    feed_url = http_server.add("/news/feed.xml", rss("", [("First", "/news/a", "short")]),
+                               content_type="text/xml")
+    pages, failures = collect([feed_url], settings())
+    assert failures == []
+    assert pages[0].url == http_server.url("/news/a")

@@ -101,3 +101,9 @@ def test_garbage_named_warc_is_one_failure(tmp_path: Path, settings) -> None:
     pages, failures = collect([str(path)], settings())
     assert pages == []
     assert len(failures) == 1 and "WARC" in failures[0].reason
+
+
+def test_warc_on_stdin_is_recognised(settings) -> None:
+    pages, failures = collect(["-"], settings(), stdin=io.BytesIO(make_warc(gzip=True)))
+    assert failures == []
+    assert [p.source for p in pages] == ["-#3", "-#4", "-#5"]

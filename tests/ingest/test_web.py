@@ -56,6 +56,7 @@ def test_redirect_to_loopback_is_refused_before_connecting(http_server, server_o
     assert pages == []
     assert failures[0].source == start
     assert "127.0.0.2" in failures[0].reason and "loopback" in failures[0].reason
+    assert f"redirected to {other.url('/')}" in failures[0].reason
     assert "--allow-private" in failures[0].reason
     assert other.hits == []  # refused by the guard, not by a closed port
 

@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 
-from claimscope.errors import SourceError
+from claimscope.errors import BlockedAddressError, SourceError
 from claimscope.ingest.guard import checked_addresses
 from claimscope.ingest.options import IngestOptions
 from claimscope.ingest.sniff import looks_like_feed, looks_like_html, with_charset
@@ -199,6 +199,10 @@ def fetch(client: httpx.Client, url: str, opts: IngestOptions) -> Fetched:
             if isinstance(result, Fetched):
                 return result
             current = result
+    except BlockedAddressError as exc:
+        if current == url:
+            raise
+        raise BlockedAddressError(f"{exc} (the URL redirected to {current})") from exc
     except (httpx.TimeoutException, httpcore.TimeoutException) as exc:
         raise SourceError(f"timed out after {opts.timeout_seconds:g} s fetching {current}; the site is slow "
                           "or down: try again later or raise [ingest] timeout_seconds") from exc
