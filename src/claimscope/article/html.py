@@ -1,0 +1,105 @@
+"""HTML -> article text and metadata through trafilatura, with fallbacks and a furniture pass.
+
+trafilatura runs without comments (reader comments are not the article). When it finds little or
+nothing, its recall-oriented mode and its baseline extractor are tried and the longest result is
+kept. Its output is then cleaned line by line: a leading copy of the headline and lines matching
+the furniture patterns (share buttons, "Read more: ..." links, copyright lines) are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimscope.article.furniture import furniture
+from claimscope.article.text import fold
+
+_WORD = re.compile(r"\w+")
+# Below this many words the first extraction counts as "little" and the fallbacks are tried.
+MIN_WORDS = 25
+# Furniture patterns are applied to lines of at most this many words.
+MAX_FURNITURE_WORDS = 40
+
+
+@dataclass
+class HtmlArticle:
+    """What trafilatura found in one page."""
+
+    text: str
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    sitename: str | None = None
+    language: str | None = None
+    url: str | None = None
+    boilerplate: list[str] = field(default_factory=list)
+
+
+def _words(text: str | None) -> int:
+    return len(_WORD.findall(text or ""))
+
+
+def _bare(html: str, url: str | None, **options: Any) -> Any:
+    import trafilatura  # noqa: PLC0415 - heavy import, only when HTML is met
+
+    try:
+        return trafilatura.bare_extraction(html, url=url, include_comments=False, with_metadata=True,
+                                           **options)
+    except Exception:  # noqa: BLE001 - trafilatura raises assorted errors on broken markup
+        return None
+
+
+def _fallback_texts(html: str, url: str | None) -> list[str]:
+    import trafilatura  # noqa: PLC0415
+
+    texts: list[str] = []
+    try:
+        texts.append(trafilatura.extract(html, url=url, favor_recall=True, include_comments=False) or "")
+    except Exception:  # noqa: BLE001
+        pass
+    try:
+        texts.append(trafilatura.baseline(html)[1] or "")
+    except Exception:  # noqa: BLE001
+        pass
+    return texts
+
+
+def extract_html(html: str, url: str | None = None) -> HtmlArticle:
+    """Article text and metadata of an HTML page (text may be empty when there is no article)."""
+    doc = _bare(html, url)
+    text = (doc.text if doc is not None else "") or ""
+    if _words(text) < MIN_WORDS:
+        for candidate in _fallback_texts(html, url):
+            if _words(candidate) > _words(text):
+                text = candidate
+    title = _attr(doc, "title")
+    text, removed = clean_extracted(text, title)
+    return HtmlArticle(text=text, title=title, author=_attr(doc, "author"), date=_attr(doc, "date"),
+                       sitename=_attr(doc, "sitename"), language=_attr(doc, "language"),
+                       url=_attr(doc, "url") or url, boilerplate=removed)
+
+
+def _attr(doc: Any, name: str) -> str | None:
+    value = getattr(doc, name, None) if doc is not None else None
+    return str(value).strip() or None if value else None
+
+
+def clean_extracted(text: str, title: str | None) -> tuple[str, list[str]]:
+    """Drop a leading headline copy and furniture lines from extracted text; (text, removed lines)."""
+    furn = furniture()
+    kept: list[str] = []
+    removed: list[str] = []
+    title_key = fold(title) if title else None
+    for pos, line in enumerate(text.split("\n")):
+        bare = line.strip().lstrip("-•*· ").strip()
+        if not bare:
+            kept.append(line)
+            continue
+        if title_key and pos < 3 and fold(bare) == title_key:
+            removed.append(line.strip())
+        elif _words(bare) <= MAX_FURNITURE_WORDS and furn.line.fullmatch(bare):
+            removed.append(line.strip())
+        else:
+            kept.append(line)
+    return "\n".join(kept).strip(), removed
