@@ -115,3 +115,12 @@ def test_relative_item_links_resolve_against_the_feed_url(http_server, settings)
     pages, failures = collect([feed_url], settings())
     assert failures == []
     assert pages[0].url == http_server.url("/news/a")
+
+
+def test_item_date_is_the_date_the_feed_printed_not_utc(tmp_path: Path, settings) -> None:
+    feed = tmp_path / "late.rss"
+    feed.write_text(rss("http://127.0.0.1:9", [("Late", "/late", LONG)]).replace(
+        "Tue, 05 Mar 2024 10:00:00 GMT", "Tue, 05 Mar 2024 23:30:00 -0500"), encoding="utf-8")
+    pages, failures = collect([str(feed)], settings(feed_fetch_items=False))
+    assert failures == []
+    assert pages[0].hints["published"] == "2024-03-05"

@@ -6,6 +6,8 @@ import html
 import re
 import time
 from collections.abc import Callable, Iterator
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 import feedparser
@@ -27,6 +29,16 @@ def _visible_chars(markup: str) -> int:
 
 
 def _date(entry: Any) -> str | None:
+    """The item's date as the feed printed it (its own time zone), YYYY-MM-DD.
+
+    feedparser's *_parsed values are converted to UTC, which moves late-evening items to the next day.
+    """
+    raw = str(entry.get("published") or entry.get("updated") or "").strip()
+    for parse in (parsedate_to_datetime, lambda text: datetime.fromisoformat(text.replace("Z", "+00:00"))):
+        try:
+            return parse(raw).date().isoformat()
+        except (TypeError, ValueError, IndexError):
+            continue
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     return time.strftime("%Y-%m-%d", parsed) if parsed else None
 
