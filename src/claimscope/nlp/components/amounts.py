@@ -31,7 +31,7 @@ from claimscope.nlp.components.dates import find_dates
 from claimscope.nlp.numbers import number_words, parse_number
 
 _SKIP_ENTS = {"DATE", "TIME", "PERCENT", "ORDINAL", "QUANTITY", "MONEY"}
-_ELLIPSIS_DEPS = {"nsubj", "nsubjpass", "dobj", "conj", "attr", "ROOT"}
+_ELLIPSIS_DEPS = {"nsubj", "nsubjpass", "dobj", "conj", "ROOT"}
 _MODIFIER_POS = {"ADJ", "PROPN", "NOUN", "VERB", "PUNCT", "ADV", "NUM", "CCONJ"}
 
 
@@ -60,6 +60,7 @@ class Lexicon:
     person_min_length: int
     not_persons: frozenset[str]
     person_labels: frozenset[str]
+    anaphoric_nouns: frozenset[str]
     not_counted: frozenset[str]
     not_after: frozenset[str]
     people_verbs: frozenset[str]
@@ -101,6 +102,7 @@ def load_lexicon() -> Lexicon:
         person_min_length=int(rules["min_length"]),
         not_persons=frozenset(rules["not_persons"]),
         person_labels=frozenset(rules["demonym_entity_labels"]),
+        anaphoric_nouns=frozenset(rules["anaphoric_nouns"]),
         not_counted=frozenset(w.lower() for w in _lines("not_counted.txt")),
         not_after=frozenset(w.lower() for w in _lines("not_after.txt")),
         people_verbs=frozenset(w.lower() for w in _lines("people_verbs.txt")),
@@ -217,6 +219,14 @@ class AmountFinder:
             return None  # "2000 election": a singular noun after a number is not a count of it
         return noun.lower_
 
+    def _people_word(self, tok: Token | None) -> bool:
+        """True for a verb or adjective people undergo ("killed", "Kills", "injured", "dead")."""
+        if tok is None or not tok.is_alpha:
+            return False
+        low = tok.lower_
+        forms = {low, tok.lemma_.lower(), low[:-1], low[:-2], low[:-3] + "y" if low.endswith("ied") else low}
+        return bool(forms & self.lex.people_verbs)
+
     def _elided_unit(self, root: Token) -> str | None:
         prev_sent = root.sent.start
         if prev_sent > 0:
@@ -256,18 +266,29 @@ class AmountFinder:
             end = e
             if noun is None:
                 noun = self._partitive(root)
-            if noun is not None:
+            unit: str | None = None
+            if noun is not None and noun.lower_ in self.lex.anaphoric_nouns:
+                unit = self._elided_unit(root)  # "killed six and wounded 38 others"
+                end = noun.idx + len(noun)
+            elif noun is not None:
                 unit = self._unit(noun)
                 end = noun.idx + len(noun)
-            else:
+                if unit is None and noun.tag_ == "NNP":
+                    noun = None  # "kill six ASTANA (Reuters)": a name after the number is not what it counts
+            if noun is None:
+                end = e
                 prev = self.doc[span.start - 1] if span.start > 0 else None
                 if prev is not None and prev.lower_ in self.lex.not_after:
                     continue
-                if prev is not None and prev.pos_ in ("NOUN", "PROPN") and prev.is_title:
+                if prev is not None and prev.pos_ in ("NOUN", "PROPN") and prev.is_title \
+                        and not self._people_word(prev):
                     continue  # "Article 332", "Resolution 2178": an identifier
-                if root.pos_ != "NUM" or not (root.dep_ in _ELLIPSIS_DEPS or root.head.pos_ == "VERB"):
+                near = self._people_word(prev) or (span.end < len(self.doc) and self._people_word(self.doc[span.end]))
+                if not near and (root.pos_ != "NUM" or not (root.dep_ in _ELLIPSIS_DEPS or root.head.pos_ == "VERB")):
                     continue
-                unit = self._elided_unit(root)
+                if any(t.ent_type_ in ("DATE", "TIME") for t in root.conjuncts):
+                    continue  # "who were 24, 28 and 42 years old": ages listed together
+                unit = "people" if near else self._elided_unit(root)
             if unit is None:
                 continue
             self._add(s, end, value, unit, s, e)
