@@ -29,7 +29,7 @@ _BREADCRUMB_SEP = re.compile(r"\s[|»›>/]\s")
 _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w'’.-]*|al-\w+|el-\w+)$")
 _PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "di", "van", "von", "der", "du", "la", "le", "ul"}
-_BY = re.compile(r"^(?:by|written by|words by|author|reporting by|report by)\s*:?\s+(?P<names>.+?)[\s,]*$",
+_BY = re.compile(r"^(?:by|byline|written by|words by|author|reporting by|report by)\s*:?\s+(?P<names>.+?)[\s,]*$",
                  re.I)
 _DASH = re.compile(r"^(?:--|—|–)\s*(?P<names>.+?)\s*$")
 _STAFF = re.compile(r"^(?P<names>(?:[A-Z][\w'’.-]*\s+){1,4}staff)(?:\s*,)?$", re.I)
@@ -66,6 +66,12 @@ class _Unit:
     @property
     def body(self) -> bool:
         return (self.sentence and self.words >= MIN_BODY_WORDS) or self.words >= 40
+
+    @property
+    def title_case(self) -> bool:
+        """Most longer words capitalised, as in "Clinton Wins Missouri Democratic Primary"."""
+        long_words = [w for w in _WORD.findall(self.text) if len(w) >= 4 and not w.isdigit()]
+        return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
     @property
     def bullet(self) -> bool:
@@ -226,13 +232,22 @@ class _Cleaner:
     def find_anchor(self) -> int:
         """The first body paragraph (or the first kept unit when there is none)."""
         kept = self.kept()
-        return next((i for i in kept if self.units[i].body), kept[0] if kept else len(self.units))
+        first = next((i for i in kept if self.units[i].body), kept[0] if kept else len(self.units))
+        if kept and first == kept[0] and self.headline_first(first):
+            # A title-case first line of a sentence's length is the headline, even with a full stop.
+            return next((i for i in kept[1:] if self.units[i].body), first)
+        return first
+
+    def headline_first(self, i: int) -> bool:
+        u = self.units[i]
+        return u.title_case and u.words <= 20 and not u.text.rstrip(_CLOSERS).endswith(":")
 
     def headline_like(self, u: _Unit) -> bool:
         bare = u.text.rstrip(_CLOSERS)
         if not 2 <= u.words <= 30 or len(u.text) > MAX_TITLE_CHARS:
             return False
-        if bare.endswith((".", ":", ",", ";")) and not bare.endswith(("...", "…")):
+        if bare.endswith((":", ",")) or bare.endswith("...") or (bare.endswith((".", ";")) and u.body
+                                                                  and not u.title_case):
             return False
         return not (parse_byline(u.text) or self.is_date_line(u) or u.bullet)
 
@@ -246,8 +261,8 @@ class _Cleaner:
             nxt = self.units[j]
             if self.is_date_line(nxt) or parse_byline(nxt.text):
                 score += 2
-            elif nxt.body or (nxt.sentence and nxt.words >= MIN_STANDFIRST_WORDS):
-                score += 1
+            elif nxt.body or (nxt.sentence and nxt.words >= 4):
+                score += 1  # followed by the body, a deck or a second headline line
         if i + 1 < len(self.units) and self.drop.get(i + 1) == "credit":
             score -= 2  # alt text of a photo
         if _GLUED.search(u.text) or _EMOJI.search(u.text):
@@ -266,7 +281,7 @@ class _Cleaner:
         if not candidates:
             return
         best = max(candidates, key=lambda i: (self.title_score(i, counts), -i))
-        self.title = self.units[best].text
+        self.title = self.units[best].text.rstrip(";").strip()
         for i, u in enumerate(self.units):
             if u.key == self.units[best].key:
                 self.drop[i] = "title"
