@@ -23,7 +23,8 @@ ARTICLE = (
 
 
 def article(n: int, tail: str = "") -> str:
-    return f"Tajikistan detains {n} recruiters\n\n" + ARTICLE.format(n=n, tail=tail) * 2
+    return (f"Tajikistan detains {n} recruiters\n\n" + ARTICLE.format(n=n, tail=tail)
+            + "\nThe ministry said the investigation was continuing and that more arrests were possible.\n")
 
 
 def run(*args: str, db: Path, stdin: bytes | None = None, check: int | None = 0) -> subprocess.CompletedProcess[str]:
