@@ -78,8 +78,8 @@ def _codec(name: str) -> str | None:
 def declared_charset(data: bytes, content_type: str | None = None) -> str | None:
     """Charset named by the HTTP content type, a <meta> tag or an XML declaration."""
     if content_type:
-        m = _CT_CHARSET.search(content_type)
-        if m and (codec := _codec(m.group(1))):
+        found = _CT_CHARSET.search(content_type)
+        if found and (codec := _codec(found.group(1))):
             return codec
     head = data[:4096]
     for pattern in (_META_CHARSET, _XML_ENCODING):

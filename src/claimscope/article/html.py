@@ -8,6 +8,7 @@ the furniture patterns (share buttons, "Read more: ..." links, copyright lines) 
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -54,14 +55,10 @@ def _fallback_texts(html: str, url: str | None) -> list[str]:
     import trafilatura  # noqa: PLC0415
 
     texts: list[str] = []
-    try:
+    with contextlib.suppress(Exception):  # trafilatura raises assorted errors on broken markup
         texts.append(trafilatura.extract(html, url=url, favor_recall=True, include_comments=False) or "")
-    except Exception:  # noqa: BLE001
-        pass
-    try:
+    with contextlib.suppress(Exception):
         texts.append(trafilatura.baseline(html)[1] or "")
-    except Exception:  # noqa: BLE001
-        pass
     return texts
 
 
@@ -96,9 +93,8 @@ def clean_extracted(text: str, title: str | None) -> tuple[str, list[str]]:
         if not bare:
             kept.append(line)
             continue
-        if title_key and pos < 3 and fold(bare) == title_key:
-            removed.append(line.strip())
-        elif _words(bare) <= MAX_FURNITURE_WORDS and furn.line.fullmatch(bare):
+        headline_copy = bool(title_key) and pos < 3 and fold(bare) == title_key
+        if headline_copy or (_words(bare) <= MAX_FURNITURE_WORDS and furn.line.fullmatch(bare)):
             removed.append(line.strip())
         else:
             kept.append(line)
