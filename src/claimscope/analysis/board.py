@@ -1,0 +1,327 @@
+"""The evidence board: statements grouped into propositions, traced to origins, checked for conflicts.
+
+Documents are added one at a time (``Board.add``); each new statement is compared only with candidates
+from blocking (MinHash LSH over its words, plus an index of its names and numbers), never with all
+statements, and joins the best-matching proposition or starts a new one. Nothing is rebuilt.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from datasketch import MinHash, MinHashLSH
+
+from claimscope.analysis.origins import Resolver, credits, is_vague
+from claimscope.analysis.registry import Registry, load_registry
+from claimscope.analysis.statements import AUTHOR, Statement, extract_statements
+from claimscope.analysis.text import quoted_share, raw_shingles, words
+from claimscope.model import Annotations, Document
+
+PERMS = 64
+
+
+@dataclass
+class DocInfo:
+    """What the board knows about one document."""
+
+    id: str
+    source: str
+    outlet: str
+    outlet_kind: str
+    credited: list[str]
+    language: str | None
+    read: bool
+    skipped: str | None = None
+    title: str | None = None
+    published: str | None = None
+    bodies: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Link:
+    """Why a statement joined a proposition: the member it matched best and what they share."""
+
+    statement: str
+    matched: str
+    score: float
+    shared_words: list[str]
+    shared_numbers: list[str]
+    shared_names: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain dict for output."""
+        return {"statement": self.statement, "matched": self.matched, "score": round(self.score, 3),
+                "shared_words": self.shared_words, "shared_numbers": self.shared_numbers,
+                "shared_names": self.shared_names}
+
+
+@dataclass
+class Proposition:
+    """Statements from different documents that state the same thing."""
+
+    id: int
+    members: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+
+
+class Board:
+    """Incremental evidence board over documents and their annotations."""
+
+    def __init__(self, registry: Registry | None = None, *, threshold: float = 0.32,
+                 copy_threshold: float = 0.5) -> None:
+        self.registry = registry or load_registry()
+        self.threshold = threshold
+        self.copy_threshold = copy_threshold
+        self.resolver = Resolver(self.registry)
+        self.docs: dict[str, DocInfo] = {}
+        self.statements: dict[str, Statement] = {}
+        self.by_doc: dict[str, list[str]] = defaultdict(list)
+        self.props: dict[int, Proposition] = {}
+        self.prop_of: dict[str, int] = {}
+        self.df: Counter[str] = Counter()
+        self.copied_from: dict[str, str] = {}
+        self._parent: dict[str, str] = {}
+        self._lsh = MinHashLSH(threshold=0.25, num_perm=PERMS)
+        self._copy_lsh = MinHashLSH(threshold=0.45, num_perm=PERMS)
+        self._names: dict[str, list[str]] = defaultdict(list)
+        self._shingles: dict[str, set[str]] = {}
+        self._next_prop = 1
+
+    # ------------------------------------------------------------------ families of pages
+
+    def _find(self, node: str) -> str:
+        path = []
+        while node in self._parent:
+            path.append(node)
+            node = self._parent[node]
+        for p in path:
+            self._parent[p] = node
+        return node
+
+    def _union(self, a: str, b: str) -> None:
+        ra, rb = self._find(a), self._find(b)
+        if ra != rb:
+            # Keep a source node as the root so keys read well ("src:Reuters").
+            if rb.startswith("src:") and not ra.startswith("src:"):
+                ra, rb = rb, ra
+            self._parent[rb] = ra
+
+    def family(self, doc_id: str) -> str:
+        """The key of the chain of pages this document belongs to (its outlet, credited wires, copies)."""
+        return self._find(f"doc:{doc_id}")
+
+    # ------------------------------------------------------------------ adding
+
+    def add(self, doc: Document, ann: Annotations) -> list[Statement]:
+        """Add one document: its statements join propositions; returns the new statements."""
+        if doc.id in self.docs:
+            return []
+        outlet = self.registry.outlet_of(doc.outlet, doc.url, doc.source)
+        outlet_name = outlet.name if outlet else (doc.outlet or doc.source)
+        language = doc.language or _language(doc.text)
+        read = not ann.skipped and language in (None, "", "en")
+        found_credits = list(doc.credited) or credits(doc.text, self.registry, outlet)
+        info = DocInfo(id=doc.id, source=doc.source, outlet=outlet_name,
+                       outlet_kind=outlet.kind if outlet else "media", credited=found_credits, language=language,
+                       read=read, skipped=ann.skipped or (None if read else f"language {language!r} is not English; "
+                                                                                "not read"),
+                       title=doc.title, published=doc.published)
+        self.docs[doc.id] = info
+        node = f"doc:{doc.id}"
+        self._union(f"src:{outlet_name}", node)
+        for c in found_credits:
+            src = self.registry.lookup(c)
+            self._union(f"src:{src.name if src else c}", node)
+        if not read:
+            return []
+        info.bodies = self.resolver.bodies_in(doc.text)
+        self.resolver.learn_roles(doc.text, info.bodies)
+        stmts = extract_statements(doc, ann if read else Annotations())
+        copies: Counter[str] = Counter()
+        for st in stmts:
+            while st.id in self.statements:
+                st.id += "+"
+            self.statements[st.id] = st
+            self.by_doc[doc.id].append(st.id)
+            self._detect_copy(st, copies)
+        for other, n in copies.items():
+            if n >= 2:
+                self._union(node, f"doc:{other}")
+        for st in stmts:
+            for t in set(st.tokens):
+                self.df[t] += 1
+        for st in stmts:
+            self._place(st)
+        return stmts
+
+    def _detect_copy(self, st: Statement, copies: Counter[str]) -> None:
+        sh = raw_shingles(st.content)
+        self._shingles[st.id] = sh
+        if len(sh) < 6:
+            return
+        mh = _minhash(sh)
+        if quoted_share(st.content) < 0.5:
+            for cand in self._copy_lsh.query(mh):
+                other = self.statements[cand]
+                if other.doc_id == st.doc_id:
+                    continue
+                osh = self._shingles[cand]
+                jac = len(sh & osh) / max(1, len(sh | osh))
+                if jac >= self.copy_threshold:
+                    copies[other.doc_id] += 1
+                    if st.own_voice and st.id not in self.copied_from:
+                        self.copied_from[st.id] = cand
+            self._copy_lsh.insert(st.id, mh)
+
+    def _idf(self, token: str) -> float:
+        n = max(1, len(self.statements))
+        return math.log((n + 1) / (self.df.get(token, 0) + 1)) + 1.0
+
+    def similarity(self, a: Statement, b: Statement) -> float:
+        """TF-IDF cosine of the two statements' comparison words."""
+        ca, cb = Counter(a.tokens), Counter(b.tokens)
+        if not ca or not cb:
+            return 0.0
+        dot = sum(ca[t] * cb[t] * self._idf(t) ** 2 for t in ca.keys() & cb.keys())
+        na = math.sqrt(sum((v * self._idf(t)) ** 2 for t, v in ca.items()))
+        nb = math.sqrt(sum((v * self._idf(t)) ** 2 for t, v in cb.items()))
+        return dot / (na * nb) if na and nb else 0.0
+
+    def _candidates(self, st: Statement) -> set[str]:
+        out: set[str] = set()
+        toks = set(st.tokens)
+        if toks:
+            mh = _minhash(toks)
+            out.update(self._lsh.query(mh))
+            self._lsh.insert(st.id, mh)
+        keys = {t for t in toks if t.isdigit() or t[:1].isupper()} | {w.lower() for w in words(st.content)
+                                                                     if w[:1].isupper()} | set(st.entities)
+        limit = max(50, len(self.statements) // 50)
+        for k in keys:
+            bucket = self._names[k]
+            if len(bucket) < limit:
+                out.update(bucket)
+            bucket.append(st.id)
+        out.discard(st.id)
+        return {c for c in out if self.statements[c].doc_id != st.doc_id and c in self.prop_of}
+
+    def _place(self, st: Statement) -> None:
+        best_prop, best_score, best_member = None, 0.0, None
+        scores: dict[int, list[tuple[float, str]]] = defaultdict(list)
+        for cand in self._candidates(st):
+            scores[self.prop_of[cand]].append((self.similarity(st, self.statements[cand]), cand))
+        for pid, _ in scores.items():
+            prop = self.props[pid]
+            if any(self.statements[m].doc_id == st.doc_id for m in prop.members):
+                continue
+            sims = [self.similarity(st, self.statements[m]) for m in prop.members]
+            score = 0.5 * max(sims) + 0.5 * sum(sims) / len(sims)
+            if score > best_score:
+                best_prop, best_score = pid, score
+                best_member = max(zip(sims, prop.members, strict=True))[1]
+        if best_prop is not None and best_member is not None and best_score >= self.threshold:
+            prop = self.props[best_prop]
+            prop.members.append(st.id)
+            prop.links.append(self._link(st, self.statements[best_member], best_score))
+            self.prop_of[st.id] = best_prop
+            return
+        pid = self._next_prop
+        self._next_prop += 1
+        self.props[pid] = Proposition(id=pid, members=[st.id])
+        self.prop_of[st.id] = pid
+
+    def _link(self, a: Statement, b: Statement, score: float) -> Link:
+        shared = set(a.tokens) & set(b.tokens)
+        return Link(statement=a.id, matched=b.id, score=score,
+                    shared_words=sorted(t for t in shared if not t.isdigit()),
+                    shared_numbers=sorted(t for t in shared if t.isdigit()),
+                    shared_names=sorted(set(a.entities) & set(b.entities)))
+
+    # ------------------------------------------------------------------ origins
+
+    def origin(self, sid: str) -> tuple[str, list[str]]:
+        """(origin key, chain) of one statement, as its proposition stands now."""
+        st = self.statements[sid]
+        info = self.docs[st.doc_id]
+        if st.own_voice:
+            src = self.copied_from.get(sid)
+            if src and not self.statements[src].own_voice:
+                key, chain = self.origin(src)
+                return key, [f"{info.outlet} (own voice)", f"copied from {self.docs[self.statements[src].doc_id].outlet}",
+                             *chain]
+            fam = self.family(st.doc_id)
+            return fam, [f"{info.outlet} (own voice)", *([fam] if fam != f"src:{info.outlet}" else [])]
+        key, chain = self.resolver.resolve(st.speaker, info.bodies)
+        chain = [info.outlet, *st.via, *chain]
+        if key is None and is_vague(st.speaker) or key is None:
+            key = self._vague(sid)
+            if key is None:
+                fam = self.family(st.doc_id)
+                return fam, [*chain, f"no body named: counts as {fam}"]
+            return key, [*chain, f"resolved to {key} (the body other reports quote for this)"]
+        if key.startswith("src:"):
+            key = self._find(key)
+        return key, chain
+
+    def _vague(self, sid: str) -> str | None:
+        pid = self.prop_of.get(sid)
+        if pid is None:
+            return None
+        votes: Counter[str] = Counter()
+        for m in self.props[pid].members:
+            other = self.statements[m]
+            if m == sid or other.own_voice:
+                continue
+            key, _ = self.resolver.resolve(other.speaker, self.docs[other.doc_id].bodies)
+            if key and not key.startswith("src:"):
+                votes[key] += 1
+        return votes.most_common(1)[0][0] if votes else None
+
+    def independent_origins(self, pid: int) -> tuple[int, list[str]]:
+        """How many different origins stand behind a proposition, and which."""
+        keys = []
+        for m in self.props[pid].members:
+            key, _ = self.origin(m)
+            if key not in keys:
+                keys.append(key)
+        return len(keys), keys
+
+    def shared(self, pid: int) -> bool:
+        """True when the proposition is stated by two or more documents."""
+        return len({self.statements[m].doc_id for m in self.props[pid].members}) >= 2
+
+    def unread(self) -> list[DocInfo]:
+        """Documents the board stored but did not read (not English, or skipped by the pipeline)."""
+        return [d for d in self.docs.values() if not d.read]
+
+    def statement_json(self, sid: str) -> dict[str, Any]:
+        """One statement as the output's "claims" item."""
+        st = self.statements[sid]
+        key, chain = self.origin(sid)
+        return {"id": sid, "source": st.source, "content": st.content, "start": st.start, "end": st.end,
+                "speaker": st.speaker, "cue": st.cue, "via": st.via, "status": st.status,
+                "origin": key, "chain": chain, "outlet": self.docs[st.doc_id].outlet,
+                "entities": st.entities, "dates": st.dates, "amounts": st.amounts}
+
+
+def _minhash(tokens: set[str]) -> MinHash:
+    mh = MinHash(num_perm=PERMS)
+    for t in tokens:
+        mh.update(t.encode("utf-8"))
+    return mh
+
+
+def _language(text: str) -> str | None:
+    try:
+        import py3langid
+
+        lang, _ = py3langid.classify(text[:2000])
+        return str(lang)
+    except Exception:  # noqa: BLE001 - detection is a best effort; unknown counts as English
+        return None
+
+
+__all__ = ["AUTHOR", "Board", "DocInfo", "Link", "Proposition"]

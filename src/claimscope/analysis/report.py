@@ -1,0 +1,84 @@
+"""The board as plain data: propositions with their claims, origins and grade; conflicts; unread pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from claimscope.analysis.board import Board
+from claimscope.analysis.conflicts import Conflict, find_conflicts
+from claimscope.analysis.grading import Grade, grade
+from claimscope.analysis.statements import Statement
+from claimscope.model import Annotations, Document
+
+
+def origin_reliability(board: Board, key: str) -> tuple[str, str]:
+    """(reliability letter, kind) of an origin key, from the source registry."""
+    if key.startswith("src:"):
+        src = board.registry.lookup(key[4:])
+        if src:
+            return src.reliability, src.kind
+        return board.registry.reliability("media")[0], "media"
+    kind = board.resolver.kinds.get(key)
+    if kind is None:
+        kind = "person" if key.startswith(("person:", "group:")) else "government" if key.startswith(
+            ("ministry:", "org:", "gov:")) else "unknown"
+    return board.registry.reliability(kind)[0], kind
+
+
+def grade_proposition(board: Board, pid: int, conflicts: list[Conflict]) -> Grade:
+    """The Admiralty grade of one proposition, from its origins and the conflicts against it."""
+    _, keys = board.independent_origins(pid)
+    origins = [(k, *origin_reliability(board, k)) for k in keys]
+    members = set(board.props[pid].members)
+    against: set[str] = set()
+    for c in conflicts:
+        if c.a in members and c.b not in members:
+            against.add(board.origin(c.b)[0])
+        elif c.b in members and c.a not in members:
+            against.add(board.origin(c.a)[0])
+    outlets = {board.docs[board.statements[m].doc_id].outlet for m in members}
+    hedged = all(board.statements[m].status in ("hedged", "unconfirmed") for m in members)
+    return grade(origins, len(outlets), len(against - set(keys)), hedged)
+
+
+def proposition_json(board: Board, pid: int, conflicts: list[Conflict]) -> dict[str, Any]:
+    """One proposition in the EVENTS.md output shape, with the evidence for each grouping."""
+    prop = board.props[pid]
+    n, keys = board.independent_origins(pid)
+    first = board.statements[prop.members[0]]
+    outlets = sorted({board.docs[board.statements[m].doc_id].outlet for m in prop.members})
+    return {"id": f"p{pid}", "statement": first.content,
+            "claims": [board.statement_json(m) for m in prop.members],
+            "outlets": outlets, "independent_origins": n, "origins": keys,
+            "evidence": [link.to_json() for link in prop.links],
+            "grade": grade_proposition(board, pid, conflicts).to_json()}
+
+
+def conflict_json(board: Board, c: Conflict) -> dict[str, Any]:
+    """One conflict as a pair of claims and the reason."""
+    a, b = board.statements[c.a], board.statements[c.b]
+    return {"a": {"id": a.id, "source": a.source, "content": a.content, "speaker": a.speaker},
+            "b": {"id": b.id, "source": b.source, "content": b.content, "speaker": b.speaker},
+            "why": c.why, "kind": c.kind}
+
+
+def event_json(board: Board) -> dict[str, Any]:
+    """The whole board: shared propositions, conflicts, and the documents it did not read."""
+    conflicts = find_conflicts(board)
+    props = [proposition_json(board, pid, conflicts) for pid in board.props if board.shared(pid)]
+    return {"propositions": props, "conflicts": [conflict_json(board, c) for c in conflicts],
+            "documents": [{"id": d.id, "source": d.source, "outlet": d.outlet, "credited": d.credited,
+                           "language": d.language, "read": d.read, "skipped": d.skipped} for d in board.docs.values()],
+            "not_read": [d.source for d in board.unread()]}
+
+
+def weigh(pairs: Iterable[tuple[Document, Annotations]], board: Board | None = None) -> dict[str, Any]:
+    """Build a board from annotated documents and return it as plain data."""
+    board = board or Board()
+    for doc, ann in pairs:
+        board.add(doc, ann)
+    return event_json(board)
+
+
+__all__ = ["Statement", "event_json", "grade_proposition", "weigh"]

@@ -1,0 +1,185 @@
+"""Commands over the evidence board: weigh, proposition."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated as Arg
+from typing import Any
+
+import typer
+from rich.table import Table
+
+from claimscope import flow
+from claimscope.analysis.board import Board
+from claimscope.analysis.registry import load_registry
+from claimscope.analysis.report import event_json
+from claimscope.cli.app import EXIT_FAILED, EXIT_OK, app, console, err_console, fail, settings_for
+from claimscope.config import Settings
+from claimscope.errors import ClaimscopeError, NotFoundError
+from claimscope.model import Annotations, Document, Failure
+
+DbOpt = Arg[str | None, typer.Option("--db", help="SQLite file (default ./claimscope.db or env CLAIMSCOPE_DB).",
+                                     show_default=False)]
+SettingsOpt = Arg[str | None, typer.Option("--settings", help="Settings file (TOML) overriding the defaults.",
+                                           show_default=False)]
+
+
+def _registry(settings: Settings) -> Any:
+    return load_registry(settings.get("analysis", {}).get("source_registry"))
+
+
+def weigh_folders(paths: list[str], settings: Settings, *, nlp: bool = True) -> tuple[dict[str, dict[str, Any]], int]:
+    """One board per folder (no database): {folder: event output}, and how many inputs failed."""
+    failed = 0
+    docs: list[tuple[str, Document]] = []
+    for folder in paths:
+        for item in flow.documents([folder], settings):
+            if isinstance(item, Failure):
+                failed += 1
+                err_console.print(f"{item.source}: {item.reason}", markup=False, highlight=False)
+            else:
+                docs.append((folder, item))
+    folder_of = {id(d): f for f, d in docs}
+    boards = {f: Board(_registry(settings)) for f in paths}
+    for doc, ann in _annotate([d for _, d in docs], settings, nlp):
+        boards[folder_of[id(doc)]].add(doc, ann)
+    return {f: event_json(b) for f, b in boards.items()}, failed
+
+
+def _annotate(docs: list[Document], settings: Settings, nlp: bool) -> list[tuple[Document, Annotations]]:
+    """Annotate all documents in one pipeline run (models loaded once); bare annotations without NLP."""
+    if not nlp:
+        return [(d, Annotations()) for d in docs]
+    out: list[tuple[Document, Annotations]] = []
+    try:
+        for item in flow.annotated(iter(docs), settings, n_process=1):
+            if not isinstance(item, Failure):
+                out.append(item)
+        return out
+    except ClaimscopeError as exc:
+        available = _available_components(settings)
+        err_console.print(f"warning: {exc}; weighing with the components that load ({', '.join(available) or 'none'})",
+                          markup=False, highlight=False)
+    reduced = {**settings, "nlp": {**settings["nlp"], "components": available}}
+    try:
+        return [item for item in flow.annotated(iter(docs), reduced, n_process=1) if not isinstance(item, Failure)]
+    except ClaimscopeError as exc:
+        err_console.print(f"warning: {exc}; weighing without NLP annotations", markup=False, highlight=False)
+        return [(d, Annotations()) for d in docs]
+
+
+def _available_components(settings: Settings) -> list[str]:
+    """The configured components whose factories are registered in this build."""
+    import importlib
+
+    from spacy.language import Language
+
+    importlib.import_module("claimscope.nlp.components")
+    return [c for c in settings["nlp"]["components"] if Language.has_factory(c)]
+
+
+@app.command(epilog="Examples:\n\n  claimscope weigh --about 'Islamic State' --since 2024-03-01\n\n"
+             "  claimscope weigh corpus/events/crocus/ --format json\n\n"
+             "  claimscope weigh events/a events/b --format jsonl")
+def weigh(
+    paths: Arg[list[str] | None, typer.Argument(help="Folders of articles, one event each (no database).")] = None,
+    fmt: Arg[str, typer.Option("--format", help="table, json, or jsonl (one object a line with 'source').")] = "table",
+    about: Arg[str | None, typer.Option("--about", help="Only propositions that mention this entity.")] = None,
+    since: Arg[str | None, typer.Option("--since", help="Only documents published on or after YYYY-MM-DD.")] = None,
+    nlp: Arg[bool, typer.Option("--nlp/--no-nlp", help="Run the NLP pipeline on folder inputs.")] = True,
+    db: DbOpt = None,
+    settings_file: SettingsOpt = None,
+) -> None:
+    """Weigh claims: propositions with grade, outlets against independent origins, and conflicts.
+
+    Without PATHs the board is built from the database; with PATHs each folder is weighed on its own.
+    """
+    if fmt not in ("table", "json", "jsonl"):
+        err_console.print(f"--format must be table, json or jsonl, not {fmt!r}", markup=False)
+        raise typer.Exit(2)
+    settings = settings_for(db, settings_file)
+    try:
+        if paths:
+            results, failed = weigh_folders(paths, settings, nlp=nlp)
+        else:
+            results, failed = {"store": _from_store(settings, about, since)}, 0
+    except ClaimscopeError as exc:
+        raise fail(exc) from exc
+    for source, out in results.items():
+        out = _filter(out, about)
+        if fmt == "jsonl":
+            sys.stdout.write(json.dumps({"source": source, **out}, ensure_ascii=False) + "\n")
+        elif fmt == "json":
+            print(json.dumps(out if len(results) == 1 else {"source": source, **out}, ensure_ascii=False, indent=2))
+        else:
+            _table(source, out)
+    raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+def _filter(out: dict[str, Any], about: str | None) -> dict[str, Any]:
+    if not about:
+        return out
+    needle = about.casefold()
+    keep = [p for p in out["propositions"]
+            if any(needle in c["content"].casefold() or any(needle in e.casefold() for e in c.get("entities", []))
+                   for c in p["claims"])]
+    return {**out, "propositions": keep}
+
+
+def _table(source: str, out: dict[str, Any]) -> None:
+    table = Table(title=f"{source}: {len(out['propositions'])} propositions, {len(out['conflicts'])} conflicts")
+    for col in ("id", "grade", "outlets", "origins", "statement"):
+        table.add_column(col)
+    for p in out["propositions"]:
+        table.add_row(p["id"], p["grade"]["code"], str(len(p["outlets"])), str(p["independent_origins"]),
+                      p["statement"][:90])
+    console.print(table)
+    for c in out["conflicts"]:
+        console.print(f"[red]conflict[/red] {c['why']}: {c['a']['content'][:60]!r} / {c['b']['content'][:60]!r}",
+                      highlight=False)
+    if out["not_read"]:
+        console.print("not read: " + ", ".join(out["not_read"]), markup=False)
+
+
+def _from_store(settings: Settings, about: str | None, since: str | None) -> dict[str, Any]:
+    from claimscope.store.board import board_from_store
+
+    return board_from_store(settings, since=since)
+
+
+@app.command(epilog="Examples:\n\n  claimscope proposition p12")
+def proposition(
+    pid: Arg[str, typer.Argument(help="Proposition id as `claimscope weigh` shows it (e.g. p12).")],
+    db: DbOpt = None,
+    settings_file: SettingsOpt = None,
+) -> None:
+    """Show a proposition's evidence trail: each mention's document, outlet, speaker, origin chain and why it
+    was grouped; the conflicts; the grade's reasons."""
+    settings = settings_for(db, settings_file)
+    try:
+        out = _from_store(settings, None, None)
+        props = {p["id"]: p for p in out["propositions"]}
+        if pid not in props:
+            raise NotFoundError(f"no proposition {pid!r}; list them with `claimscope weigh`")
+    except ClaimscopeError as exc:
+        raise fail(exc) from exc
+    p = props[pid]
+    console.print(f"[bold]{p['id']}[/bold] {p['statement']}", highlight=False)
+    console.print(f"grade {p['grade']['code']} ({p['grade']['meaning']}); {len(p['outlets'])} outlets, "
+                  f"{p['independent_origins']} independent origins", highlight=False)
+    for why in p["grade"]["why"]:
+        console.print(f"  - {why}", markup=False)
+    evidence = {e["statement"]: e for e in p["evidence"]}
+    for c in p["claims"]:
+        console.print(f"\n[{c['outlet']}] {c['speaker']}: {c['content']}", markup=False)
+        console.print(f"  document {c['source']} [{c['start']}:{c['end']}]", markup=False)
+        console.print("  origin: " + " -> ".join(c["chain"]) + f"  => {c['origin']}", markup=False)
+        e = evidence.get(c["id"])
+        if e:
+            console.print(f"  grouped: score {e['score']}, words {e['shared_words']}, numbers {e['shared_numbers']}",
+                          markup=False)
+    ids = {c["id"] for c in p["claims"]}
+    for c in out["conflicts"]:
+        if c["a"]["id"] in ids or c["b"]["id"] in ids:
+            console.print(f"\nconflict: {c['why']}\n  {c['a']['content']}\n  {c['b']['content']}", markup=False)
