@@ -90,13 +90,13 @@ def parse_number(text: str) -> float | None:
             return float(value * scale)
     m = re.fullmatch(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*([a-z]+)?", low)
     if m:
-        value = float(m.group(1).replace(",", ""))
+        number = float(m.group(1).replace(",", ""))
         if m.group(2):
-            scale = nw.abbreviations.get(m.group(2))
-            if scale is None:
+            factor = nw.abbreviations.get(m.group(2))
+            if factor is None:
                 return None
-            value *= scale
-        return value
+            number *= factor
+        return number
     m = re.fullmatch(r"(\d+(?:\.\d+)?) ([a-z ]+)", low)
     if m:
         word = _parse_words(m.group(2).split(), nw)

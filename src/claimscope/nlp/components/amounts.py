@@ -32,6 +32,7 @@ from claimscope.nlp.numbers import number_words, parse_number
 
 _SKIP_ENTS = {"DATE", "TIME", "PERCENT", "ORDINAL", "QUANTITY", "MONEY"}
 _ELLIPSIS_DEPS = {"nsubj", "nsubjpass", "dobj", "conj", "ROOT"}
+_YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
 _MODIFIER_POS = {"ADJ", "PROPN", "NOUN", "VERB", "PUNCT", "ADV", "NUM", "CCONJ"}
 
 
@@ -58,6 +59,7 @@ class Lexicon:
     person_nouns: frozenset[str]
     person_suffixes: tuple[str, ...]
     person_min_length: int
+    person_compound: re.Pattern[str]
     not_persons: frozenset[str]
     person_labels: frozenset[str]
     anaphoric_nouns: frozenset[str]
@@ -89,6 +91,8 @@ def load_lexicon() -> Lexicon:
         (quals_after if len(cols) > 2 and cols[2] == "after" else quals_before)[cols[0].lower()] = cols[1]
     rules = json.loads(data_path("amounts", "person_rules.json").read_text("utf-8"))
     codes = {k.lower(): v for k, v in {**before, **after}.items()}
+    persons = [w.lower() for w in _lines("person_nouns.txt")]
+    compound = [w for w in persons if len(w) >= int(rules["compound_min_length"]) and w.isalpha()]
     return Lexicon(
         money_before=money_before,
         money_after=money_after,
@@ -97,9 +101,10 @@ def load_lexicon() -> Lexicon:
         qualifier_before=re.compile(rf"(?:^|[^\w])(?P<q>{_alt(list(quals_before))})\s+$", re.IGNORECASE),
         qualifier_after=re.compile(rf"^\s*(?P<q>{_alt(list(quals_after))})(?![\w])", re.IGNORECASE),
         qualifiers={**quals_before, **quals_after},
-        person_nouns=frozenset(w.lower() for w in _lines("person_nouns.txt")),
+        person_nouns=frozenset(persons + [w.lower() for w in _lines("demonyms.txt")]),
         person_suffixes=tuple(rules["suffixes"]),
         person_min_length=int(rules["min_length"]),
+        person_compound=re.compile(rf"\w+(?:{_alt(compound)})"),
         not_persons=frozenset(rules["not_persons"]),
         person_labels=frozenset(rules["demonym_entity_labels"]),
         anaphoric_nouns=frozenset(rules["anaphoric_nouns"]),
@@ -133,6 +138,8 @@ def is_person_noun(token: Token, lex: Lexicon | None = None) -> bool:
         return True
     if forms & lex.not_persons:
         return False
+    if any(lex.person_compound.fullmatch(f) for f in forms):
+        return True  # "speechwriters", "peacekeepers"
     return any(len(f) >= lex.person_min_length and f.endswith(lex.person_suffixes) for f in forms)
 
 
@@ -261,6 +268,10 @@ class AmountFinder:
                 continue
             if any(t.ent_type_ in _SKIP_ENTS for t in span):
                 continue
+            if _YEAR_LIKE.fullmatch(raw) and (
+                    (span.end < len(self.doc) and self.doc[span.end].tag_ in ("NN", "NNP"))
+                    or (span.start > 0 and self.doc[span.start - 1].tag_ in ("POS", "PRP$", "DT"))):
+                continue  # "Trump's 1995 state income tax filings": a year used as a modifier
             root = span.root
             noun = self._noun_after(root, span)
             end = e

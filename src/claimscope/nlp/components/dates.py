@@ -96,20 +96,21 @@ def load_calendar() -> Calendar:
     shift = raw["relative_shift"]
     units = _alt(list(raw["relative_units"]))
     pre = r"(?<![\w.])"
+    yrel = r",?\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"  # "June 16 of last year"
     patterns = (
         ("iso", re.compile(rf"{pre}(?P<y>{year})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d])")),
         ("numeric", re.compile(
             rf"{pre}(?P<a>0?[1-9]|[12]\d|3[01])(?P<sep>[./])(?P<b>0?[1-9]|[12]\d|3[01])(?P=sep)(?P<y>{year})(?!\d)")),
         ("mdy", re.compile(
             rf"{pre}(?:(?P<wd>{wd_any}),?\s+)?(?:(?P<mod>{mods})\s+)?(?P<m>{mon})\s+(?P<d>{day})"
-            rf"(?:\s*[-–]\s*(?P<d2>{day}))?(?![\d:])(?:(?:,\s*|\s+)(?P<y>{year})(?!\d))?", re.UNICODE)),
+            rf"(?:\s*[-–]\s*(?P<d2>{day}))?(?![\d:])(?:(?:,\s*|\s+)(?P<y>{year})(?!\d)|{yrel})?", re.UNICODE)),
         ("dmy", re.compile(
             rf"{pre}(?:(?P<wd>{wd_any}),?\s+)?(?P<d>{day})(?:\s*[-–]\s*(?P<d2>{day}))?\s+(?:of\s+)?(?P<m>{mon})"
-            rf"(?![\w])(?:,?\s+(?P<y>{year})(?!\d))?")),
+            rf"(?![\w])(?:,?\s+(?P<y>{year})(?!\d)|{yrel})?")),
         ("my", re.compile(
             rf"{pre}(?:(?P<mod>{mods})\s+)?(?P<m>{mon}),?\s+(?:of\s+)?(?P<y>{year})(?!\d)")),
         ("month_rel", re.compile(
-            rf"{pre}(?:(?P<mod>{mods})\s+)?(?P<m>{mon})\s+(?P<rel>this|last|next)\s+year\b")),
+            rf"{pre}(?:(?P<mod>{mods})\s+)?(?P<m>{mon}){yrel}")),
         ("rel_month", re.compile(rf"\b(?P<rel>last|next|this)\s+(?P<m>{mon})(?![\w])")),
         ("month", re.compile(rf"{pre}(?:(?P<mod>{mods})[\s-]+)?(?P<m>{mon})(?![\w])")),
         ("rel_day", re.compile(rf"\b(?P<rel>{_alt(list(raw['relative_days']))})\b", re.IGNORECASE)),
@@ -309,6 +310,8 @@ class DateFinder:
         if kind in ("mdy", "dmy"):
             m = self._month(g["m"])
             y = int(g["y"]) if g.get("y") else None
+            if g.get("rel") and self.ref is not None:
+                y = self.ref.day.year + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
             out = [self._full(y, m, _day_number(g["d"]), s, e)]
             if g.get("d2"):
                 out.append(self._full(y, m, _day_number(g["d2"]), s, e))
@@ -382,7 +385,7 @@ class DateFinder:
             return None
         day = ref.day
         if kind == "rel_day":
-            if ref.precision != "day":
+            if ref.precision != "day" or self._ent_labels(s, e) & _NON_DATE_ENTS:
                 return None
             return [(day + timedelta(days=self.cal.relative_days[g["rel"].lower()])).isoformat()]
         if kind == "rel_unit":
@@ -398,10 +401,10 @@ class DateFinder:
             return [str(day.year + n)]
         if kind == "ago":
             n_text = g["n"].lower()
-            n = 1.0 if n_text in ("a", "an") else parse_number(n_text)
-            if n is None or not float(n).is_integer():
+            count = 1.0 if n_text in ("a", "an") else parse_number(n_text)
+            if count is None or not count.is_integer():
                 return None
-            k = int(n)
+            k = int(count)
             unit = self.cal.ago_units[g["u"].lower()]
             if unit == "day":
                 return [(day - timedelta(days=k)).isoformat()] if ref.precision == "day" else None
