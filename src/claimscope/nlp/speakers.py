@@ -82,13 +82,19 @@ class EntityIndex:
 
     def _from_spacy(self, doc: Doc) -> None:
         persons: list[str] = []
+        acronyms: dict[str, str] = {}
         for ent in doc.ents:
             etype = SPACY_TYPES.get(ent.label_)
             if not etype:
                 continue
-            name = _clean_name(ent.text)
+            name = _clean_name(re.sub(r"\s*\(.*$", "", ent.text))
             if not name:
                 continue
+            name = acronyms.get(name, name)
+            after = doc.text[ent.end_char:ent.end_char + 12]
+            abbr = re.match(r"\s*\(([A-Z][A-Z.]{1,9})\)", after) or re.search(r"\(([A-Z][A-Z.]{1,9})\)?$", ent.text)
+            if abbr and abbr.group(1) != name:
+                acronyms[abbr.group(1)] = name
             if etype == "PERSON":
                 # A surname alone names the person mentioned in full before.
                 full = next((p for p in reversed(persons) if p != name and p.split()[-1] == name), None)
@@ -252,10 +258,27 @@ class SpeakerResolver:
         named = self._named_by(head)
         if named is not None:
             return Resolved(named.name, "entity", text, named.type)
+        definite = self._definite_org(head)
+        if definite is not None:
+            return Resolved(definite.name, "entity", text, definite.type)
         by_role = self._by_role(text, head)
         if by_role is not None:
             return by_role
         return Resolved(text, "description", text, None, plural)
+
+    def _definite_org(self, head: Token) -> Mention | None:
+        """"The committee" after "the State Committee for National Security": the last organisation
+        mentioned whose name holds the noun."""
+        if head.pos_ != "NOUN" or not any(c.lower_ == "the" for c in head.children):
+            return None
+        if len(list(head.children)) > 1:
+            return None
+        noun = head.lower_
+        best = None
+        for m in self.index.mentions:
+            if m.end <= head.idx and m.type == "ORG" and noun in m.name.lower().split():
+                best = m
+        return best
 
     def _named_by(self, head: Token) -> Mention | None:
         """The name a description goes on to give: "a Tajik militant named X", "the spokesman, X,"."""

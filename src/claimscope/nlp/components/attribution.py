@@ -45,6 +45,7 @@ class Draft:
     hedge_context: str = ""
     via: list[str] = field(default_factory=list)
     origin: str = "verb"  # verb | according | quote | continuation | author
+    kind: str = "speech"  # the cue's kind (speech, report, cognition, evidence, stance)
     status: str | None = None  # fixed by the finder (author frames), else computed
 
     @property
@@ -138,13 +139,20 @@ class Finder:
         out = []
         for s, e in parts:
             q = self._quote_at(s)
-            if q is not None and q.start < s:
+            if q is not None and q.start < s and self._trusted(q):
                 s = q.start
             q = self._quote_at(max(s, e - 1))
-            if q is not None and q.end > e:
+            if q is not None and q.end > e and self._trusted(q):
                 e = q.end
             out.append((s, e))
         return out
+
+    def _trusted(self, q: Quote) -> bool:
+        """A closed quotation, or one left open by a paragraph that is a quotation from its start."""
+        if not q.open_end:
+            return True
+        p_start, _ = self._paragraph(q.start)
+        return not self.text[p_start:q.start].strip(" \t\"“«'‘`")
 
     def _cue_text(self, tok: Token) -> tuple[str, int, int]:
         toks = [tok]
@@ -264,6 +272,26 @@ class Finder:
         self.drafts.append(Draft(cue, cue_start, cue_start + len(cue), [(content_start, end)],
                                  Resolved(AUTHOR, "author", AUTHOR), origin="author", status=status))
 
+    def colon_lines(self) -> None:
+        """A line that opens with a name and a colon: "Kerry: 'By law, ...'", "NY Daily News: Paris ..."."""
+        for m in re.finditer(r"(?m)^([A-Z][^\n:]{1,40}?):[ \t]+(\S[^\n]*)$", self.text):
+            name_start, name_end = m.span(1)
+            if _words(m.group(1)) > 5:
+                continue
+            mentions = [x for x in self.index.overlapping(name_start, name_end) if x.type in ("PERSON", "ORG")]
+            span = self.doc.char_span(name_start, name_end, alignment_mode="expand")
+            if not mentions or span is None:
+                continue
+            resolved = self.resolver.resolve(span.root)
+            if resolved is None:
+                continue
+            c_start, c_end = m.span(2)
+            c_start += len(self.text[c_start:c_end]) - len(self.text[c_start:c_end].lstrip("\"“«‘'"))
+            c_end = c_start + len(self.text[c_start:c_end].rstrip("\"”»’' "))
+            if _words(self.text[c_start:c_end]) < self.min_words:
+                continue
+            self._add(Draft(":", name_end, name_end + 1, [(c_start, c_end)], resolved, origin="quote"), name_start)
+
     def cues(self) -> None:
         """Cue verbs and prepositional cues, in text order."""
         for tok in self.doc:
@@ -286,17 +314,29 @@ class Finder:
                     out.update(t.i for t in c.subtree)
                 return out
             if self._closes_clause(tok, cue):
-                own = {t.i for t in tok.subtree}
-                return {t.i for t in tok.head.subtree if t.i not in own and sent.start <= t.i < sent.end}
+                return self._closing_content(tok)
         if "infinitive" in cue.frames:
             for c in tok.children:
                 if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                     return {t.i for t in c.subtree}
-        if "object" in cue.frames:
+        if "object" in cue.frames and any(c.dep_ == "dobj" for c in tok.children):
+            # "called the statement 'offensive'", "accused X of Y", "described himself as Z"
+            out = set()
             for c in tok.children:
-                if c.dep_ == "dobj":
-                    return {t.i for t in c.subtree}
+                if c.i > tok.i and (c.dep_ in ("dobj", "oprd", "ccomp") or (
+                        c.dep_ == "prep" and c.lower_ in ("of", "as"))):
+                    out.update(t.i for t in c.subtree)
+            return out
+        if "for" in cue.frames:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "for":
+                    return {t.i for t in c.subtree if t.i != c.i}
         return None
+
+    def _cue_left(self, tok: Token) -> int:
+        """First token of the cue clause "X said" (its subject when that comes first)."""
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj.left_edge.i if subj is not None and subj.i < tok.i else tok.i
 
     def _closes_clause(self, tok: Token, cue: CueVerb) -> bool:
         """'S, X said' parsed with the cue hanging off S: a speech cue after a comma or quotation mark,
@@ -307,8 +347,18 @@ class Finder:
             return False
         if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in tok.children):
             return False
-        left = tok.left_edge.i - 1
+        left = self._cue_left(tok) - 1
         return left >= 0 and (self.doc[left].text in (",", ";", "--", "—", "–") or self.doc[left].is_quote)
+
+    def _closing_content(self, tok: Token) -> set[int]:
+        """The content of 'S, X said': the clause the cue hangs off, without the cue clause."""
+        sent = tok.sent
+        own = set(range(self._cue_left(tok), tok.i + 1))
+        for c in tok.children:
+            if c.i > tok.i:
+                own.update(t.i for t in c.subtree)
+        tokens = {t.i for t in tok.head.subtree} | {t.i for t in tok.subtree}
+        return {i for i in tokens if i not in own and sent.start <= i < sent.end}
 
     def _verb(self, tok: Token, cue: CueVerb) -> None:
         subject = self._subject(tok)
@@ -341,7 +391,7 @@ class Finder:
         negated = any(c.dep_ == "neg" for c in tok.children)
         context = " ".join(c.text for c in tok.children if c.dep_ in ("advmod", "aux"))
         draft = Draft(cue_text, cs, ce, parts, resolved, cue.status, negated, context,
-                      self._via(tok, tok.sent))
+                      self._via(tok, tok.sent), kind=cue.kind)
         self._add(draft, tok.idx)
 
     def _according(self, tok: Token) -> None:
@@ -439,14 +489,16 @@ class Finder:
                                         last.cue_status, origin="continuation", via=list(last.via)), q.start)
 
     def _runs_on(self, q_end: int, cue_pos: int) -> bool:
-        """The sentence goes on after the quotation to the cue: '"Q," said X' or '"Q?" he asked'."""
-        between = self.text[q_end:cue_pos]
-        closing = between.lstrip(" \"”’'»")[:1]
-        rest = between.lstrip(" \"”’'».,!?:;")
-        if closing in (".", "!", "?"):
-            first = rest[:1] or self.text[cue_pos:cue_pos + 1]
-            return first.islower() and _words(rest) <= 3
-        return _words(rest) <= 6
+        """The sentence goes on after the quotation to its cue: '"Q," said X' or '"Q?" he asked'."""
+        tail = self.text[q_end - 1:q_end]
+        after = self.text[q_end:cue_pos].lstrip(" \"”’'»")
+        mark = tail if tail in ",.!?—–-:;" else after[:1]
+        rest = after.lstrip(",.!?:;—–- ")
+        if mark in (",", "—", "–", "-"):
+            return _words(rest) <= 6
+        if mark in ("!", "?", "."):
+            return (rest[:1] or self.text[cue_pos:cue_pos + 1]).islower() and _words(rest) <= 3
+        return False
 
     def _prev_paragraph(self, p_start: int) -> int:
         pos = p_start - 1
@@ -473,8 +525,10 @@ class Finder:
     def claims(self) -> list[Claim]:
         """Run every finder and return the claims in text order."""
         self.author()
+        self.colon_lines()
         self.cues()
         self.attach_quotes()
+        self.drafts = [d for d in self.drafts if not self._nested_stance(d)]
         views = []
         for d in self.drafts:
             content = " ... ".join(self.text[s:e] for s, e in d.parts)
@@ -496,6 +550,14 @@ class Finder:
                 speaker_kind=d.resolved.kind, entities=list(dict.fromkeys(names)),
             ))
         return out
+
+    def _nested_stance(self, draft: Draft) -> bool:
+        """A thought or stance reported inside someone else's statement ("according to X, the suspects
+        had planned to ...") belongs to that statement, not to a claim of its own."""
+        if draft.kind in ("speech", "report") or draft.origin != "verb":
+            return False
+        return any(o is not draft and o.origin != "author" and o.start <= draft.cue_start < o.end
+                   for o in self.drafts)
 
     def _sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
         s_start, s_end = start, end
