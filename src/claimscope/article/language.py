@@ -9,7 +9,9 @@ from typing import Any
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # Fewer words than this: too little to tell; the document is left unflagged (None).
 MIN_WORDS = 8
-# Probability a guess needs; short texts need a surer guess than long ones.
+# Probability a guess needs. Flagging a document as foreign makes later stages skip it, so a
+# foreign guess must be surer than an English one, and surer still on short text.
+MIN_PROB_ENGLISH = 0.5
 MIN_PROB_SHORT = 0.9
 MIN_PROB_LONG = 0.6
 LONG_WORDS = 40
@@ -30,5 +32,7 @@ def detect_language(text: str) -> str | None:
     if words < MIN_WORDS:
         return None
     lang, prob = _identifier().classify(sample)
+    if lang == "en":
+        return "en" if prob >= MIN_PROB_ENGLISH else None
     needed = MIN_PROB_LONG if words >= LONG_WORDS else MIN_PROB_SHORT
     return str(lang) if prob >= needed else None

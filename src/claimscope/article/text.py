@@ -185,6 +185,8 @@ class _Cleaner:
         return None
 
     def is_furniture(self, u: _Unit) -> bool:
+        if self.is_date_line(u):
+            return False  # "21.01.2015" alone on a line is a date, not a counter
         if u.words <= 40 and self.furn.line.fullmatch(u.text):
             return True
         return u.words <= 12 and len(_BREADCRUMB_SEP.findall(u.text)) >= 2
@@ -336,7 +338,7 @@ class _Cleaner:
         kept = self.kept(anchor)
         if not kept:
             return
-        start = kept[len(kept) * 2 // 3] if len(kept) > 3 else kept[0]
+        start = kept[len(kept) // 2] if len(kept) > 3 else kept[0]
         for pos, i in enumerate(kept):
             u = self.units[i]
             if i < start or u.sentence or not name_like(u.text):

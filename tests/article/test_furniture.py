@@ -1,0 +1,27 @@
+"""The furniture data file parses and its sections do what they say."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimscope.article.furniture import furniture, parse_sections
+
+
+def test_furniture_file_compiles() -> None:
+    f = furniture()
+    assert f.line.fullmatch("Accessibility links")
+    assert f.tail.fullmatch("About This Blog")
+    assert f.credit.fullmatch("Credit: Screenshot, state television")
+    assert f.caption.fullmatch("Image caption,")
+
+
+def test_furniture_patterns_do_not_match_sentences() -> None:
+    f = furniture()
+    sentence = "The ministry said the suspects shared videos on social networks, according to a statement."
+    assert not f.line.fullmatch(sentence)
+    assert not f.tail.fullmatch(sentence)
+
+
+def test_unknown_section_rejected() -> None:
+    with pytest.raises(ValueError, match="unknown section"):
+        parse_sections("[menus]\nhome\n")

@@ -1,0 +1,146 @@
+"""The plain-text cleaner: furniture, captions, title, byline, date, trailing blocks."""
+
+from __future__ import annotations
+
+from claimscope.article.text import clean_text, parse_byline, split_units
+
+BODY_1 = ("Security forces in the region detained three men on Tuesday after a raid on a flat "
+          "where investigators say explosives were being assembled.")
+BODY_2 = ("The interior ministry said the suspects had travelled abroad last year and returned "
+          "with instructions from a foreign handler, according to a statement.")
+BODY_3 = ("Relatives of the men told reporters that the detentions were arbitrary and that the "
+          "family had not been allowed to see them since the raid.")
+
+
+def page(*lines: str) -> str:
+    return "\n\n".join(lines) + "\n"
+
+
+def test_furniture_removed() -> None:
+    raw = page("Accessibility links", "Breaking News", "Share", "Print", "Police Detain Three In Raid",
+               BODY_1, BODY_2, "Advertisement", BODY_3)
+    out = clean_text(raw)
+    for furniture in ("Accessibility links", "Breaking News", "Share", "Print", "Advertisement"):
+        assert furniture not in out.text
+        assert furniture in out.boilerplate
+    assert BODY_1 in out.text and BODY_2 in out.text and BODY_3 in out.text
+
+
+def test_title_found() -> None:
+    out = clean_text(page("Accessibility links", "Police Detain Three In Raid", BODY_1, BODY_2))
+    assert out.title == "Police Detain Three In Raid"
+    assert "Police Detain Three In Raid" not in out.text
+
+
+def test_no_title_when_page_starts_with_body() -> None:
+    assert clean_text(page(BODY_1, BODY_2)).title is None
+
+
+def test_extra_headline_copies_removed() -> None:
+    title = "Police Detain Three In Raid On Bomb Workshop"
+    raw = page("World", title, "Recent Features", "World | Security | Asia", title,
+               "A deck line that says what the story is about in one sentence.", title, BODY_1, BODY_2)
+    out = clean_text(raw)
+    assert out.title == title
+    assert title not in out.text
+    assert "A deck line that says what the story is about in one sentence." in out.text
+    assert "World | Security | Asia" in out.boilerplate
+
+
+def test_duplicated_caption_removed() -> None:
+    caption = "A police officer stands guard outside the building."
+    raw = page("Police Detain Three In Raid", caption, caption, BODY_1, BODY_2)
+    out = clean_text(raw)
+    assert caption not in out.text
+    assert out.boilerplate.count(caption) == 2
+
+
+def test_credit_line_and_its_caption_removed() -> None:
+    raw = page("Police Detain Three In Raid", BODY_1, "Officers at the scene.",
+               "Credit: Screenshot, state television", BODY_2)
+    out = clean_text(raw)
+    assert "Officers at the scene." not in out.text
+    assert "Credit: Screenshot, state television" not in out.text
+    assert BODY_2 in out.text
+
+
+def test_byline_by_name_found() -> None:
+    out = clean_text(page("Police Detain Three In Raid", "By Jane Doe and John Roe", BODY_1, BODY_2))
+    assert out.author == "Jane Doe and John Roe"
+    assert "By Jane Doe" not in out.text
+
+
+def test_byline_with_dash_at_end_found() -> None:
+    out = clean_text(page("Police Detain Three In Raid", BODY_1, BODY_2, "-- Joanna Paraszczuk"))
+    assert out.author == "Joanna Paraszczuk"
+    assert "Paraszczuk" not in out.text
+
+
+def test_parse_byline_rejects_sentences() -> None:
+    assert parse_byline("By the end of the day, the police had left the area.") is None
+    assert parse_byline("-- and then the crowd dispersed") is None
+
+
+def test_date_found_in_several_formats() -> None:
+    for line, iso in [("January 21, 2015", "2015-01-21"), ("21.01.2015", "2015-01-21"),
+                      ("2015-01-21", "2015-01-21"), ("21 January 2015 10:32", "2015-01-21"),
+                      ("Published 01/21/2015, 10:32 AM", "2015-01-21")]:
+        out = clean_text(page("Police Detain Three In Raid", line, BODY_1, BODY_2))
+        assert out.published == iso, line
+        assert line not in out.text
+
+
+def test_date_in_dateline_found() -> None:
+    out = clean_text(page("DUSHANBE, May 28, 2015, Asia-Plus – " + BODY_1, BODY_2))
+    assert out.published == "2015-05-28"
+    assert out.text.startswith("DUSHANBE, May 28, 2015")
+
+
+def test_body_dates_are_not_publication_dates() -> None:
+    out = clean_text(page("Police Detain Three In Raid",
+                          "The raid followed a tip received on January 3, 2015, the ministry said in a statement.",
+                          BODY_2))
+    assert out.published is None
+
+
+def test_trailing_blog_block_removed() -> None:
+    raw = page("Police Detain Three In Raid", BODY_1, BODY_2, BODY_3, "About This Blog",
+               '"Under The Flag" provides news, opinion, and analysis about the impact of extremist groups.',
+               "Latest Posts")
+    out = clean_text(raw)
+    assert "About This Blog" not in out.text
+    assert "Under The Flag" not in out.text
+    assert BODY_3 in out.text
+
+
+def test_trailing_author_box_removed() -> None:
+    raw = page("Police Detain Three In Raid", BODY_1, BODY_2, BODY_3, "Sergey Ivanov", "TCA",
+               "Sergey Ivanov has worked for the newspaper as a journalist and editor since 1999.")
+    out = clean_text(raw)
+    assert out.author == "Sergey Ivanov"
+    assert "has worked for the newspaper" not in out.text
+    assert BODY_3 in out.text
+
+
+def test_bullet_lists_in_body_kept() -> None:
+    raw = page("Police Detain Three In Raid", BODY_1, "The suspects were named as:", "• Ali Karimov, 37",
+               "• Bakhtiyor Nazarov, 29", BODY_2)
+    out = clean_text(raw)
+    assert "• Ali Karimov, 37" in out.text and "• Bakhtiyor Nazarov, 29" in out.text
+
+
+def test_repeated_pull_quote_removed_once() -> None:
+    raw = page("Police Detain Three In Raid", BODY_1, BODY_2, BODY_1, BODY_3)
+    out = clean_text(raw)
+    assert out.text.count(BODY_1) == 1
+
+
+def test_hard_wrapped_paragraph_joined() -> None:
+    wrapped = ("Security forces in the region detained three men on Tuesday\n"
+               "after a raid on a flat where investigators say explosives were\n"
+               "being assembled, the interior ministry said in a statement.")
+    assert split_units(wrapped) == [" ".join(wrapped.split("\n"))]
+
+
+def test_empty_text_gives_empty_result() -> None:
+    assert clean_text("  \n\n ").text == ""
