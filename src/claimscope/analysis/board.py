@@ -70,7 +70,7 @@ class Proposition:
 class Board:
     """Incremental evidence board over documents and their annotations."""
 
-    def __init__(self, registry: Registry | None = None, *, threshold: float = 0.32,
+    def __init__(self, registry: Registry | None = None, *, threshold: float = 0.25,
                  copy_threshold: float = 0.5) -> None:
         self.registry = registry or load_registry()
         self.threshold = threshold

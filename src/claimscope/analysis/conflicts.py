@@ -1,12 +1,25 @@
-"""Conflicts: statements that cannot all be true as worded."""
+"""Conflicts: statements that cannot all be true as worded.
+
+Counts: the same outcome (killed, injured, detained) of the same people (victims, by group) given as
+numbers that cannot both hold ("at least five" and "six" can; "five" and "seven" cannot); background
+figures of other events and conditional figures ("may be as high as") are left out; tallies of attackers
+in a continuing operation are not compared unless one side says there was only one. Dates: the same
+proposition dated on days that do not overlap. Denials: a statement that denies or calls fake what
+another asserts.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from claimscope.analysis.lexicon import lexicon
 
 if TYPE_CHECKING:
     from claimscope.analysis.board import Board
+    from claimscope.analysis.statements import Statement
 
 
 @dataclass(frozen=True)
@@ -15,10 +28,273 @@ class Conflict:
 
     a: str
     b: str
-    kind: str  # count | date | title | denial
+    kind: str  # count | date | denial
     why: str
 
 
-def find_conflicts(board: Board) -> list[Conflict]:
-    """Every conflict on the board."""
-    return []
+@dataclass(frozen=True)
+class Count:
+    """One count in a statement: how many of which people, with which outcome."""
+
+    outcome: str
+    group: str  # officers | civilians | people | perpetrators
+    value: int
+    qualifier: str  # exact | min | max | approx
+
+
+@lru_cache(maxsize=1)
+def _res() -> dict[str, re.Pattern[str]]:
+    lx = lexicon()
+    nums = sorted(lx["number_words"], key=len, reverse=True)
+    num = r"(?:\d[\d,]*|" + "|".join(nums) + r")"
+    quals = "|".join(re.escape(q) for q in sorted(lx["min_qualifiers"] + lx["max_qualifiers"] + lx["approx_qualifiers"],
+                                                 key=len, reverse=True))
+    nouns = sorted({n for g in lx["victim_groups"].values() for n in g} | set(lx["perpetrator_nouns"]), key=len,
+                   reverse=True)
+    noun = "|".join(re.escape(n) for n in nouns)
+    outcome_words = sorted({w for ws in lx["outcomes"].values() for w in ws}, key=len, reverse=True)
+    return {
+        "count": re.compile(rf"\b(?:(?P<q>{quals})\s+)?(?P<n>{num})\s+(?:more\s+|other\s+|of\s+the\s+)?"
+                            rf"(?:[\w-]+\s+){{0,2}}?(?P<noun>{noun})\b", re.I),
+        "bare": re.compile(rf"\b(?:(?P<q>{quals})\s+)?(?P<n>{num})\s+(?:were\s+|people\s+were\s+)?(?P<o>"
+                           rf"{'|'.join(re.escape(w) for w in outcome_words)})\b", re.I),
+        "outcome": re.compile(rf"\b({'|'.join(re.escape(w) for w in outcome_words)})\b", re.I),
+        "month": re.compile(r"\b(?:(?P<rel>late|early|mid|end of|beginning of)[\s-]+)?(?P<m>January|February|March|April|"
+                            r"May|June|July|August|September|October|November|December)(?:\s+(?P<d>\d{1,2})\b)?", re.I),
+        "day_month": re.compile(r"\b(?P<d>\d{1,2})\s+(?P<m>January|February|March|April|May|June|July|August|September|"
+                                r"October|November|December)\b", re.I),
+    }
+
+
+def _number(text: str) -> int | None:
+    words = lexicon()["number_words"]
+    low = text.lower().replace(",", "")
+    if low.isdigit():
+        return int(low)
+    return int(words[low]) if low in words else None
+
+
+def _group_of(noun: str) -> str:
+    lx = lexicon()
+    low = noun.lower()
+    if low in lx["perpetrator_nouns"]:
+        return "perpetrators"
+    for group, ns in lx["victim_groups"].items():
+        if low in ns:
+            return group
+    return "people"
+
+
+def _outcome_of(word: str) -> str | None:
+    low = word.lower()
+    for name, ws in lexicon()["outcomes"].items():
+        if low in ws:
+            return name
+    return None
+
+
+def _qualifier(q: str | None) -> str:
+    if not q:
+        return "exact"
+    lx = lexicon()
+    low = q.lower()
+    if low in lx["min_qualifiers"]:
+        return "min"
+    if low in lx["max_qualifiers"]:
+        return "max"
+    return "approx"
+
+
+def counts(text: str) -> list[Count]:
+    """Counts of people in a statement, each tied to the outcome word nearest after (or before) it."""
+    res = _res()
+    outcomes = [(m.start(), _outcome_of(m.group(1))) for m in res["outcome"].finditer(text)]
+    outcomes = [(p, o) for p, o in outcomes if o]
+    if not outcomes:
+        return []
+    out: list[Count] = []
+    taken: list[tuple[int, int]] = []
+    for m in res["count"].finditer(text):
+        n = _number(m.group("n"))
+        if n is None or n > 100000:
+            continue
+        after = [o for p, o in outcomes if p >= m.end() and p - m.end() < 60]
+        before = [o for p, o in outcomes if p < m.start() and m.start() - p < 40]
+        outcome = after[0] if after else (before[-1] if before else None)
+        if outcome:
+            out.append(Count(outcome, _group_of(m.group("noun")), n, _qualifier(m.group("q"))))
+            taken.append((m.start(), m.end()))
+    for m in res["bare"].finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        n = _number(m.group("n"))
+        o = _outcome_of(m.group("o"))
+        if n is not None and o and m.group("n").lower() not in ("a", "an"):
+            out.append(Count(o, "people", n, _qualifier(m.group("q"))))
+    return out
+
+
+def _totals(cs: list[Count], outcome: str) -> tuple[int, str] | None:
+    victims = [c for c in cs if c.outcome == outcome and c.group != "perpetrators"]
+    if not victims:
+        return None
+    quals = {c.qualifier for c in victims}
+    return sum(c.value for c in victims), ("min" if "min" in quals else "approx" if "approx" in quals else
+                                           "max" if "max" in quals else "exact")
+
+
+def _compatible(a: tuple[int, str], b: tuple[int, str]) -> bool:
+    (va, qa), (vb, qb) = a, b
+    if "approx" in (qa, qb):
+        return abs(va - vb) <= max(1, 0.2 * max(va, vb))
+    if qa == "min" and qb == "min":
+        return True
+    if qa == "min":
+        return vb >= va if qb != "max" else vb >= va
+    if qb == "min":
+        return va >= vb
+    if qa == "max" or qb == "max":
+        return True
+    return va == vb
+
+
+def _skip(st: Statement) -> bool:
+    low = st.sentence.lower()
+    lx = lexicon()
+    return any(m in low for m in lx["background_markers"]) or any(m in st.content.lower()
+                                                                    for m in lx["conditional_markers"])
+
+
+def _count_conflict(a: Statement, b: Statement) -> str | None:
+    if _skip(a) or _skip(b):
+        return None
+    ca, cb = counts(a.content), counts(b.content)
+    if not ca or not cb:
+        return None
+    for outcome in ("killed", "injured"):
+        ta, tb = _totals(ca, outcome), _totals(cb, outcome)
+        if ta and tb and not _compatible(ta, tb):
+            return f"{outcome}: {_say(ta)} against {_say(tb)}"
+        ga = {c.group: c for c in ca if c.outcome == outcome and c.group in ("officers", "civilians")}
+        gb = {c.group: c for c in cb if c.outcome == outcome and c.group in ("officers", "civilians")}
+        for g in ga.keys() & gb.keys():
+            x, y = ga[g], gb[g]
+            if not _compatible((x.value, x.qualifier), (y.value, y.qualifier)):
+                return f"{g} {outcome}: {_say((x.value, x.qualifier))} against {_say((y.value, y.qualifier))}"
+    one_a, one_b = _only_one(a), _only_one(b)
+    if one_a != one_b:
+        other = b if one_a else a
+        det = [c for c in counts(other.content) if c.outcome == "detained" and c.value > 1]
+        if det:
+            return f"detained: only one against {det[0].value}"
+    return None
+
+
+def _only_one(st: Statement) -> bool:
+    low = st.content.lower()
+    return any(m in low for m in lexicon()["exact_one"]) and bool(
+        re.search(r"detain|captur|arrest|caught", low))
+
+
+def _say(t: tuple[int, str]) -> str:
+    v, q = t
+    return {"min": f"at least {v}", "max": f"up to {v}", "approx": f"about {v}"}.get(q, str(v))
+
+
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+
+
+def day_ranges(text: str) -> list[tuple[int, int]]:
+    """Days of the year (month*40+day ranges) that explicit dates in the text cover: "late April", "May 6"."""
+    out = []
+    res = _res()
+    for m in res["month"].finditer(text):
+        if m.group("m").lower() == "may" and not (m.group("d") or m.group("rel")) and not m.group("m")[0].isupper():
+            continue
+        if m.group("m") == "May" and not (m.group("d") or m.group("rel")):
+            continue  # "May" alone is too often the verb
+        month = _MONTHS.index(m.group("m").lower()) + 1
+        if m.group("d"):
+            d = int(m.group("d"))
+            out.append((month * 40 + d, month * 40 + d))
+        elif m.group("rel"):
+            rel = m.group("rel").lower()
+            lo, hi = {"late": (20, 31), "end of": (24, 31), "early": (1, 10), "beginning of": (1, 7)}.get(rel, (10, 20))
+            out.append((month * 40 + lo, month * 40 + hi))
+    for m in res["day_month"].finditer(text):
+        month = _MONTHS.index(m.group("m").lower()) + 1
+        d = int(m.group("d"))
+        out.append((month * 40 + d, month * 40 + d))
+    return out
+
+
+def _date_conflict(a: Statement, b: Statement) -> str | None:
+    ra, rb = day_ranges(a.content), day_ranges(b.content)
+    if not ra or not rb or len(ra) > 1 or len(rb) > 1:
+        return None
+    (a0, a1), (b0, b1) = ra[0], rb[0]
+    after_a = re.search(r"\bafter\b", a.content[:a.content.find(_MONTHS[a0 // 40 - 1][:3].title())] if a0 else "")
+    if a1 < b0 or b1 < a0:
+        if after_a and a0 < b0:
+            return None
+        return "dated differently: " + f"{_fmt(ra[0])} against {_fmt(rb[0])}"
+    return None
+
+
+def _fmt(r: tuple[int, int]) -> str:
+    m, d0, d1 = r[0] // 40, r[0] % 40, r[1] % 40
+    name = _MONTHS[m - 1].title()
+    return f"{name} {d0}" if d0 == d1 else f"{name} {d0}-{d1}"
+
+
+def _is_denial(st: Statement) -> bool:
+    low = f" {st.content.lower()} "
+    return any(f" {c}" in low for c in lexicon()["denial_cues"])
+
+
+def find_conflicts(board: Board, *, min_similarity: float = 0.12) -> list[Conflict]:
+    """Every conflict on the board, between statements of different documents."""
+    found: list[Conflict] = []
+    seen: set[tuple[str, str]] = set()
+    sids = list(board.statements)
+    counted = [s for s in sids if counts(board.statements[s].content)]
+    dated = [s for s in sids if day_ranges(board.statements[s].content)]
+
+    def add(a: str, b: str, kind: str, why: str) -> None:
+        key = (min(a, b), max(a, b))
+        if key not in seen:
+            seen.add(key)
+            found.append(Conflict(a, b, kind, why))
+
+    for group, check, kind in ((counted, _count_conflict, "count"), (dated, _date_conflict, "date")):
+        for i, a in enumerate(group):
+            sa = board.statements[a]
+            for b in group[i + 1:]:
+                sb = board.statements[b]
+                if sa.doc_id == sb.doc_id and kind == "count":
+                    continue
+                if kind == "date":
+                    same = board.prop_of.get(a) == board.prop_of.get(b)
+                    if not same and board.similarity(sa, sb) < 0.2:
+                        continue
+                elif board.similarity(sa, sb) < min_similarity and board.prop_of.get(a) != board.prop_of.get(b):
+                    continue
+                why = check(sa, sb)
+                if why:
+                    add(a, b, kind, why)
+    for a in sids:
+        sa = board.statements[a]
+        if not _is_denial(sa):
+            continue
+        best, score = None, 0.0
+        for b in sids:
+            sb = board.statements[b]
+            if sb.doc_id == sa.doc_id or _is_denial(sb) or board.prop_of.get(a) == board.prop_of.get(b):
+                continue
+            s = board.similarity(sa, sb)
+            if s > score:
+                best, score = b, s
+        if best and score >= 0.15:
+            add(a, best, "denial", f"{sa.speaker} denies what {board.statements[best].speaker} states")
+    return found
