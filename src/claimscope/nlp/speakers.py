@@ -42,6 +42,8 @@ class Resolved:
     text: str
     type: str | None = None  # PERSON | ORG | PLACE for entities
     plural: bool = False
+    head: str = ""  # the head noun of a description, lower case
+    definite: bool = False  # a description opening with "the"
 
 
 def _clean_name(text: str) -> str:
@@ -258,13 +260,14 @@ class SpeakerResolver:
         named = self._named_by(head)
         if named is not None:
             return Resolved(named.name, "entity", text, named.type)
-        definite = self._definite_org(head)
-        if definite is not None:
-            return Resolved(definite.name, "entity", text, definite.type)
+        org = self._definite_org(head)
+        if org is not None:
+            return Resolved(org.name, "entity", text, org.type)
         by_role = self._by_role(text, head)
         if by_role is not None:
             return by_role
-        return Resolved(text, "description", text, None, plural)
+        is_definite = any(c.lower_ == "the" and c.dep_ == "det" for c in head.children)
+        return Resolved(text, "description", text, None, plural, head.lower_, is_definite)
 
     def _definite_org(self, head: Token) -> Mention | None:
         """"The committee" after "the State Committee for National Security": the last organisation

@@ -157,9 +157,7 @@ class Finder:
     def _cue_text(self, tok: Token) -> tuple[str, int, int]:
         toks = [tok]
         for c in tok.children:
-            if c.dep_ in ("aux", "auxpass", "neg") and c.i < tok.i and tok.i - c.i <= 3:
-                toks.append(c)
-            elif c.dep_ == "prt":
+            if c.dep_ in ("aux", "auxpass", "neg") and c.i < tok.i and tok.i - c.i <= 3 or c.dep_ == "prt":
                 toks.append(c)
             elif c.dep_ in ("dobj", "dative") and tok.lemma_.lower() in ADDRESSEE_VERBS and c.i > tok.i:
                 toks.extend(t for t in c.subtree if c.left_edge.i <= t.i <= c.i)
@@ -305,7 +303,6 @@ class Finder:
                 self._verb(tok, cue)
 
     def _content_of(self, tok: Token, cue: CueVerb) -> set[int] | None:
-        sent = tok.sent
         if "clause" in cue.frames:
             comps = [c for c in tok.children if c.dep_ == "ccomp"]
             if comps:
@@ -529,6 +526,7 @@ class Finder:
         self.cues()
         self.attach_quotes()
         self.drafts = [d for d in self.drafts if not self._nested_stance(d)]
+        self._forward_references()
         views = []
         for d in self.drafts:
             content = " ... ".join(self.text[s:e] for s, e in d.parts)
@@ -550,6 +548,22 @@ class Finder:
                 speaker_kind=d.resolved.kind, entities=list(dict.fromkeys(names)),
             ))
         return out
+
+    def _forward_references(self) -> None:
+        """A lead that names a role before the person ("the director of a think tank has claimed ...;
+        Kadyr Malikov, who leads ..., told reporters ...") refers to the next person who speaks."""
+        ordered = sorted(self.drafts, key=lambda d: d.cue_start)
+        for i, d in enumerate(ordered):
+            r = d.resolved
+            if r.kind != "description" or not r.definite or r.plural or self.lex.nouns.get(r.head) != "person":
+                continue
+            later = [o for o in ordered[i + 1:i + 3] if o.resolved.type == "PERSON" and o.cue_start - d.end < 600]
+            if not later:
+                continue
+            nxt = later[0].resolved
+            earlier = [m for m in self.index.mentions if m.name == nxt.speaker and m.start < d.cue_start]
+            if not earlier:
+                d.resolved = Resolved(nxt.speaker, "entity", r.text, "PERSON")
 
     def _nested_stance(self, draft: Draft) -> bool:
         """A thought or stance reported inside someone else's statement ("according to X, the suspects
