@@ -1,0 +1,630 @@
+"""The `cs_entities` component: canonical PERSON / ORG / PLACE entities with aliases, roles and mentions.
+
+Candidates come from four places, best first: the actor gazetteer, rules on structure ("Kazakhstan's
+state press service", "the Chui region", "the Religion, Law and Politics analytical center"), the place
+gazetteer, and the statistical model's entities (cleaned of page furniture, leading verbs, possessives,
+nationalities). Overlaps are resolved longest first; mentions are then linked into one cluster per actor
+(claimscope.nlp.linking) and people get the roles the sentence gives them (claimscope.nlp.roles).
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from claimscope.model import Entity, EntityMention
+from claimscope.nlp.gazetteer import (
+    Actor,
+    ActorIndex,
+    Place,
+    PlaceIndex,
+    load_actors,
+    load_lexicon,
+    load_places,
+    load_words,
+    norm_key,
+)
+from claimscope.nlp.linking import Cluster, Linker, Mention, base_key
+from claimscope.nlp.roles import doc_roles
+
+MODEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
+PRIORITY = {"actor": 4, "rule": 3, "place": 2, "model": 1}
+# Lower-case words allowed inside a proper name ("Islamic Movement of Uzbekistan", "Abu Bakr al-Baghdadi").
+NAME_PARTICLES = {"of", "for", "and", "the", "al", "el", "bin", "ibn", "de", "del", "la", "le", "du", "van",
+                  "von", "ul", "ud", "e", "i", "wal", "fi", "ash", "as", "ad", "an", "at", "on", "in", "-", "&",
+                  "'s", "\u2019s", "da", "der", "y", "ar", "az", "abu", "bint", "ben"}
+PLACE_HEADS = {"region", "district", "province", "oblast", "valley", "governorate", "county", "raion",
+               "prefecture", "gorge", "municipality", "rayon"}
+_TERMINAL = re.compile(r"[.!?:;][\"'\u201d\u2019\u00bb)\]]*\s*$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9/&.\-]{1,9}$")
+_INITIALS = re.compile(r"^(?:[A-Z]\.){2,4}$")
+_BYLINE = re.compile(r"^\s*(?:--|\u2014|\u2013|By\s)")
+
+
+@dataclass
+class Cand:
+    """A candidate mention before overlaps are resolved."""
+
+    start: int
+    end: int
+    type: str
+    source: str
+    actor: Actor | None = None
+    place: Place | None = None
+    kind: str | None = None
+    country: str | None = None
+    name: str | None = None
+
+    @property
+    def rank(self) -> tuple[int, int]:
+        """Longest first, then the more trusted source."""
+        return (self.end - self.start, PRIORITY[self.source])
+
+
+class EntityComponent:
+    """Finds, types, links and describes the entities of a Doc; writes doc._.cs_entities."""
+
+    def __init__(self, nlp: Language, fuzzy_threshold: float, min_city_population: int,
+                 focus_countries: list[str], focus_min_population: int, trusted_population: int,
+                 user_actors: str):
+        self.actors: ActorIndex = load_actors(user_actors or None)
+        self.places: PlaceIndex = load_places(min_city_population, tuple(focus_countries), focus_min_population,
+                                              trusted_population)
+        self.demonyms = load_lexicon("places/demonyms.tsv")
+        self.gov_bodies = load_words("actors/lexicon/gov_bodies.txt")
+        self.org_heads = load_lexicon("actors/lexicon/org_heads.tsv")
+        self.org_nouns = load_lexicon("actors/lexicon/org_nouns.tsv")
+        self.titles = load_words("actors/lexicon/titles.txt")
+        self.linker = Linker(fuzzy_threshold, self._actor_for_key)
+        self._first: dict[str, int] = {}
+        for key in [*self.actors.by_key, *self.places.by_key]:
+            first = _first_part(key)
+            self._first[first] = max(self._first.get(first, 0), len(key))
+        self._gov_max = max((len(g.split()) for g in self.gov_bodies), default=1)
+        self._countries: Counter[str] = Counter()
+
+    # ------------------------------------------------------------------------------------------ public
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Annotate one Doc."""
+        lines = _Lines(doc)
+        self._countries = Counter()
+        model_places = {(e.start, e.end) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC", "NORP")}
+        cands = self._gazetteer_cands(doc, lines, model_places)
+        self._count_countries(doc, cands)
+        cands += self._rule_cands(doc, lines)
+        cands += self._model_cands(doc, lines)
+        chosen = self._select(cands)
+        self._retype(doc, chosen)
+        mentions, acronyms = self._mentions(doc, chosen)
+        clusters = self.linker.link(mentions, acronyms)
+        self._add_bare_mentions(doc, mentions, clusters, acronyms)
+        doc._.cs_entities = [dataclasses.asdict(e) for e in self._entities(doc, mentions, clusters)]
+        return doc
+
+    # --------------------------------------------------------------------------------- candidates
+
+    def _gazetteer_cands(self, doc: Doc, lines: _Lines, model_places: set[tuple[int, int]]) -> list[Cand]:
+        out: list[Cand] = []
+        text = doc.text
+        n = len(doc)
+        for i, tok in enumerate(doc):
+            first_char = tok.text[:1]
+            if not first_char.isalpha():
+                continue
+            maxlen = self._first.get(_first_part(tok.lower_))
+            if maxlen is None:
+                continue
+            start_char = tok.idx
+            best_actor: tuple[int, list[Actor]] | None = None
+            best_place: tuple[int, Place] | None = None
+            j = i
+            while j < n:
+                last = doc[j]
+                if "\n" in last.text or (j > i and "\n" in doc[j - 1].whitespace_):
+                    break
+                end_char = last.idx + len(last.text)
+                if end_char - start_char > maxlen + 2:
+                    break
+                surface = text[start_char:end_char]
+                actors = self.actors.lookup(surface)
+                if actors and self._case_ok(surface, lines.heading(i)):
+                    best_actor = (j + 1, actors)
+                place = self.places.lookup(surface)
+                if place is not None and (first_char.isupper() or lines.heading(i)):
+                    best_place = (j + 1, place)
+                j += 1
+            if best_actor is not None and not lines.furniture(i, best_actor[0]):
+                end, actors = best_actor
+                actor = self._choose_actor(actors)
+                if actor is not None:
+                    out.append(Cand(i, end, actor.type, "actor", actor=actor, kind=actor.kind,
+                                    country=actor.country))
+                else:
+                    a0 = actors[0]
+                    out.append(Cand(i, end, a0.type, "rule", kind=a0.kind))
+            if best_place is not None:
+                end, place = best_place
+                key = norm_key(doc[i:end].text)
+                needs_model = key in self.places.ambiguous or key in self.places.weak
+                if lines.furniture(i, end):
+                    continue
+                if not needs_model or (i, end) in model_places:
+                    out.append(Cand(i, end, "PLACE", "place", place=place, country=place.country))
+        return out
+
+    def _case_ok(self, surface: str, heading: bool) -> bool:
+        """A multi-word alias matches only with its own capitals ("Current Time", not "current time")."""
+        if heading:
+            return True
+        words = surface.split()
+        if len(words) < 2:
+            return True
+        key = norm_key(surface)
+        for form in self.actors.forms.get(key, ()):
+            fw = form.split()
+            if len(fw) == len(words) and all(a[:1].isupper() == b[:1].isupper() for a, b in zip(fw[1:], words[1:])):
+                return True
+        return False
+
+    def _choose_actor(self, actors: list[Actor]) -> Actor | None:
+        """One entry for an alias several entries share, by the countries the document names."""
+        if len(actors) == 1:
+            return actors[0]
+        scored = sorted(actors, key=lambda a: self._countries.get(a.country or "", 0), reverse=True)
+        if self._countries.get(scored[0].country or "", 0) == 0:
+            return None
+        return scored[0]
+
+    def _count_countries(self, doc: Doc, cands: list[Cand]) -> None:
+        for c in cands:
+            if c.source == "place" and c.place is not None and c.place.country:
+                self._countries[c.place.country] += 1
+            elif c.actor is not None and c.actor.country and len(self.actors.by_key.get(
+                    norm_key(c.actor.name), [])) == 1:
+                self._countries[c.actor.country] += 1
+        for tok in doc:
+            cc = self.demonyms.get(tok.lower_) if tok.text[:1].isupper() else None
+            if cc:
+                self._countries[cc] += 1
+
+    def _rule_cands(self, doc: Doc, lines: _Lines) -> list[Cand]:
+        out: list[Cand] = []
+        n = len(doc)
+        for i, tok in enumerate(doc):
+            low = tok.lower_
+            # "Kazakhstan's state press service", "the Kazakh interior ministry"
+            if tok.tag_ == "POS" or low in ("'s", "\u2019s"):
+                left = self._name_left(doc, i)
+                end = self._gov_body_at(doc, i + 1) if left is not None else 0
+                for s in range(left if left is not None else i, i) if end else ():
+                    place = self.places.lookup(doc[s:i].text)
+                    if place is not None and place.rank == 0:
+                        out.append(Cand(s, end, "ORG", "rule", kind="government", country=place.country))
+                        break
+            elif tok.text[:1].isupper() and low in self.demonyms and i + 1 < n:
+                end = self._gov_body_at(doc, i + 1, lowercase_only=True)
+                if end:
+                    out.append(Cand(i, end, "ORG", "rule", kind="government", country=self.demonyms[low] or None))
+            # "the Chui region", "Tajikistan's Yovon district"
+            if low in PLACE_HEADS and i > 0:
+                left = self._name_left(doc, i, max_tokens=3)
+                if left is not None and not all(t.lower_ in self.demonyms for t in doc[left:i]):
+                    base = self.places.lookup(doc[left:i].text)
+                    if base is None or base.rank > 0:
+                        place = self.places.lookup(doc[left:i + 1].text) or base
+                        out.append(Cand(left, i + 1, "PLACE", "rule", place=place,
+                                        country=place.country if place else None))
+            # "the Religion, Law and Politics analytical center"
+            if tok.text.islower():
+                head = self._org_head_at(doc, i)
+                if head:
+                    end, kind = head
+                    left = self._name_left(doc, i, allow_lower=1, connectors=True)
+                    named_after = end < n and (doc[end].text[:1].isupper() or doc[end].ent_type_)
+                    if left is not None and not named_after and not self._known(doc, left, i) and \
+                            not all(t.lower_ in self.demonyms for t in doc[left:i]
+                                    if t.is_alpha and t.text[:1].isupper()):
+                        out.append(Cand(left, end, "ORG", "rule", kind=kind))
+            # "M.M.M.": initials that stand for a person's name (security services' releases)
+            if _INITIALS.match(tok.text) and not self.actors.lookup(tok.text) and \
+                    self.places.lookup(tok.text) is None and not lines.heading(i):
+                out.append(Cand(i, i + 1, "PERSON", "rule"))
+        return [c for c in out if not lines.furniture(c.start, c.end)]
+
+    def _known(self, doc: Doc, start: int, end: int) -> bool:
+        """True when the capitalised words before a generic head are already a known actor or place."""
+        j = end
+        while j > start and doc[j - 1].text.islower():
+            j -= 1
+        surface = doc[start:j].text
+        return bool(self.actors.lookup(surface)) or self.places.lookup(surface) is not None
+
+    def _name_left(self, doc: Doc, i: int, max_tokens: int = 6, allow_lower: int = 0,
+                   connectors: bool = False) -> int | None:
+        """Start of the capitalised name that ends right before token i (lower-case adjectives allowed)."""
+        j = i - 1
+        lowers = 0
+        while j >= 0 and allow_lower and doc[j].text.islower() and doc[j].pos_ in ("ADJ", "NOUN") and \
+                lowers < allow_lower:
+            j -= 1
+            lowers += 1
+        end = j + 1
+        start = None
+        k = j
+        while k >= 0 and end - k <= max_tokens + (4 if connectors else 0):
+            t = doc[k]
+            if "\n" in t.text or "\n" in t.whitespace_:
+                break
+            if t.text[:1].isupper() and t.is_alpha or (t.text[:1].isupper() and "-" in t.text):
+                start = k
+            elif connectors and t.lower_ in {",", "and", "of", "for", "&"} and start == k + 1:
+                pass
+            else:
+                break
+            k -= 1
+        if start is None or start >= end:
+            return None
+        # a sentence-initial capital alone is not a name ("Police region"?): need a proper noun
+        if not any(t.pos_ == "PROPN" or t.ent_type_ for t in doc[start:end]):
+            return None
+        return start
+
+    def _gov_body_at(self, doc: Doc, i: int, lowercase_only: bool = False) -> int:
+        """End token of a state-body phrase starting at token i ('interior ministry'), or 0."""
+        best = 0
+        words: list[str] = []
+        for j in range(i, min(len(doc), i + self._gov_max)):
+            t = doc[j]
+            if lowercase_only and not t.text.islower():
+                break
+            words.append(t.lower_)
+            if " ".join(words).replace(" 's", "'s").replace(" \u2019s", "'s") in self.gov_bodies:
+                best = j + 1
+        return best
+
+    def _org_head_at(self, doc: Doc, i: int) -> tuple[int, str] | None:
+        """(end, kind) when token i starts a lower-case organisation head ('analytical center')."""
+        t = doc[i]
+        for span_len in (2, 1):
+            if i + span_len > len(doc):
+                continue
+            phrase = " ".join(x.lower_ for x in doc[i:i + span_len])
+            if phrase in self.org_heads:
+                return i + span_len, self.org_heads[phrase]
+        # "analytical center": one adjective before the head
+        if t.pos_ == "ADJ" and i + 1 < len(doc) and doc[i + 1].lower_ in self.org_heads:
+            return None  # handled when the head itself is reached with allow_lower
+        return None
+
+    def _model_cands(self, doc: Doc, lines: _Lines) -> list[Cand]:
+        out: list[Cand] = []
+        for ent in doc.ents:
+            label = ent.label_
+            if label not in MODEL_TYPES:
+                continue
+            span = self._clean_span(doc, ent)
+            if span is None:
+                continue
+            start, end = span
+            if lines.heading(start) and not (label == "PERSON" and lines.byline(start, end)):
+                continue
+            if lines.furniture(start, end):
+                continue
+            if label == "ORG" and end - start > 2 and start > 0 and doc[start - 1].is_quote and \
+                    doc[end - 1].lower_ not in self.org_heads:
+                continue  # a quoted title ("Makers of Epic Battles Series"), not an organisation
+            kind = self.org_heads.get(doc[end - 1].lower_) if label == "ORG" else None
+            out.append(Cand(start, end, MODEL_TYPES[label], "model", kind=kind))
+        return out
+
+    def _clean_span(self, doc: Doc, ent: Span) -> tuple[int, int] | None:
+        """The entity without furniture, leading verbs and articles, possessives and titles."""
+        start, end = ent.start, ent.end
+        for k in range(start, end):  # an entity never crosses a line break
+            if "\n" in doc[k].text or (k < end - 1 and "\n" in doc[k].whitespace_):
+                if k == start and "\n" in doc[k].text:
+                    start = k + 1
+                    continue
+                end = k + 1 if "\n" not in doc[k].text else k
+                break
+        for k in range(start, end):  # nor an opening parenthesis: "... Kyrgyzstan (SCNS"
+            if doc[k].text in ("(", "[", "|"):
+                end = k
+                break
+        if end - start > 1 and doc[start].is_sent_start and doc[start].text.endswith("ing") and \
+                not self.actors.lookup(doc[start].text):
+            start += 1  # "Citing Kazakhstan's ..." is not a person
+        while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].pos_ in ("DET", "VERB", "ADV")
+                               or doc[start].tag_ in ("VBG", "VBN", "VBD", "VB", "DT")
+                               or doc[start].lower_ in self.titles
+                               or (doc[start].lower_ in self.demonyms and ent.label_ == "PERSON")):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"):
+            end -= 1
+        for k in range(start, end):  # "Kazakhstan's state press service" splits at the possessive
+            if doc[k].tag_ == "POS" or doc[k].lower_ in ("'s", "\u2019s"):
+                end = k
+                break
+        if start >= end:
+            return None
+        toks = doc[start:end]
+        if not any(t.text[:1].isupper() for t in toks):
+            return None
+        if all(t.lower_ in self.demonyms or t.lower_ in self.titles or not t.is_alpha for t in toks):
+            return None
+        if norm_key(toks.text) in self.demonyms:
+            return None
+        for t in toks:  # proper names hold no lower-case content words ("the Islamic State video")
+            if t.is_alpha and t.text.islower() and t.lower_ not in NAME_PARTICLES and len(t.text) > 3:
+                return None
+        return start, end
+
+    # ---------------------------------------------------------------------------------- selection
+
+    def _select(self, cands: list[Cand]) -> list[Cand]:
+        taken: dict[int, Cand] = {}
+        chosen: list[Cand] = []
+        for c in sorted(cands, key=lambda c: c.rank, reverse=True):
+            if any(k in taken for k in range(c.start, c.end)):
+                continue
+            for k in range(c.start, c.end):
+                taken[k] = c
+            chosen.append(c)
+        chosen.sort(key=lambda c: c.start)
+        return chosen
+
+    def _retype(self, doc: Doc, chosen: list[Cand]) -> None:
+        """Types from knowledge and structure beat the model's guess."""
+        for c in chosen:
+            if c.source == "model":
+                surface = doc[c.start:c.end].text
+                place = self.places.lookup(surface)
+                if place is not None and c.type != "PLACE" and (c.end - c.start == 1 or place.rank <= 1):
+                    c.type, c.place, c.country = "PLACE", place, place.country
+                elif place is not None and c.type == "PLACE":
+                    c.place, c.country = place, place.country
+            # "a faction named X", "the militant group X", "media outlet X"
+            if c.actor is None and (c.type == "PERSON" or (c.type == "PLACE" and (c.place is None or c.place.rank > 0))):
+                kind = self._org_noun_before(doc, c.start)
+                if kind:
+                    c.type, c.kind, c.place = "ORG", kind, None
+
+    def _org_noun_before(self, doc: Doc, i: int) -> str | None:
+        j = i - 1
+        while j >= 0 and doc[j].is_quote:
+            j -= 1
+        if j >= 0 and doc[j].lower_ in {"named", "called", "dubbed"}:
+            # "a faction within IS named X": the noun a few words before the participle
+            for k in range(j - 1, max(-1, j - 6), -1):
+                if doc[k].is_punct or doc[k].pos_ in ("VERB", "AUX") and doc[k].dep_ not in ("auxpass", "amod"):
+                    break
+                if doc[k].text.islower() and doc[k].lower_ in self.org_nouns:
+                    return self.org_nouns[doc[k].lower_]
+        while j >= 0 and (doc[j].text in {",", "\u201c", '"', "'"} or doc[j].lower_ in {"named", "called", "dubbed",
+                                                                                          "known", "as"}):
+            j -= 1
+        if j < 0:
+            return None
+        two = f"{doc[j - 1].lower_} {doc[j].lower_}" if j > 0 else ""
+        if two in self.org_nouns:
+            return self.org_nouns[two]
+        if doc[j].lower_ in self.org_nouns and doc[j].text.islower():
+            return self.org_nouns[doc[j].lower_]
+        return None
+
+    def _mentions(self, doc: Doc, chosen: list[Cand]) -> tuple[list[Mention], dict[str, int]]:
+        mentions: list[Mention] = []
+        acronyms: dict[str, int] = {}
+        for c in chosen:
+            span = doc[c.start:c.end]
+            m = Mention(c.start, c.end, span.start_char, span.end_char, span.text, c.type, c.source, c.actor,
+                        c.place if c.type == "PLACE" else None, c.kind, c.country, c.name)
+            mentions.append(m)
+        # "Islamic Movement of Uzbekistan (IMU)": an acronym in parentheses right after a name
+        starts = {m.start: mi for mi, m in enumerate(mentions)}
+        for mi, m in enumerate(mentions):
+            k = m.end
+            if k < len(doc) and doc[k].tag_ == "POS":
+                k += 1
+            if k + 2 < len(doc) + 1 and k < len(doc) and doc[k].text == "(" and k + 2 < len(doc) and \
+                    doc[k + 2].text == ")" and _ACRONYM.match(doc[k + 1].text) and m.type != "PERSON":
+                acr = doc[k + 1].text
+                acronyms.setdefault(acr, mi)
+                if k + 1 not in starts:
+                    span = doc[k + 1:k + 2]
+                    mentions.append(Mention(k + 1, k + 2, span.start_char, span.end_char, span.text, m.type,
+                                            "rule", None, None, m.kind, m.country))
+        return mentions, acronyms
+
+    def _actor_for_key(self, key: str) -> Actor | None:
+        ids = self.actors.by_key.get(key)
+        if not ids:
+            return None
+        return self._choose_actor([self.actors.actors[i] for i in ids])
+
+    def _add_bare_mentions(self, doc: Doc, mentions: list[Mention], clusters: list[Cluster],
+                           acronyms: dict[str, int]) -> None:
+        """Surnames and defined acronyms the model did not tag still count as mentions."""
+        covered = set()
+        for m in mentions:
+            covered.update(range(m.start, m.end))
+        by_word: dict[str, int] = {}
+        for ci, c in enumerate(clusters):
+            if c.type == "PERSON":
+                full = [mentions[i] for i in c.mentions if mentions[i].end - mentions[i].start > 1]
+                for m in full:
+                    last = doc[m.end - 1].text
+                    by_word.setdefault(last, ci)
+        for acr, mi in acronyms.items():
+            for ci, c in enumerate(clusters):
+                if mi in c.mentions:
+                    by_word.setdefault(acr, ci)
+        for tok in doc:
+            if tok.i in covered or tok.text not in by_word or not tok.text[:1].isupper():
+                continue
+            ci = by_word[tok.text]
+            mentions.append(Mention(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text,
+                                    clusters[ci].type, "link"))
+            clusters[ci].mentions.append(len(mentions) - 1)
+
+    # ------------------------------------------------------------------------------------- output
+
+    def _entities(self, doc: Doc, mentions: list[Mention], clusters: list[Cluster]) -> list[Entity]:
+        out: list[Entity] = []
+        for c in clusters:
+            ms = sorted((mentions[i] for i in c.mentions), key=lambda m: m.start_char)
+            types = Counter(m.type for m in ms)
+            etype = c.type
+            if c.actor is None and c.place is None:
+                # a cluster of model mentions takes the majority type, PERSON winning ties for full names
+                etype = types.most_common(1)[0][0]
+                if any(m.type == "PERSON" and m.end - m.start > 1 for m in ms) and etype != "PLACE":
+                    etype = "PERSON"
+            surfaces = list(dict.fromkeys(_display(m.text) for m in ms))
+            if c.actor is not None:
+                name = c.actor.name
+            elif c.place is not None and etype == "PLACE":
+                name = c.place.name
+            else:
+                name = max(surfaces, key=lambda s: (len(s.split()), len(s)))
+            if etype not in ("PERSON", "ORG", "PLACE"):
+                continue
+            if etype == "PERSON" and not any(m.end - m.start > 1 or m.source == "actor" for m in ms):
+                # one bare word the model called a person is too weak alone when it is a common word
+                if all(doc[m.start].is_stop for m in ms):
+                    continue
+            folded = {norm_key(name)}
+            aliases = []
+            for s in surfaces:
+                if norm_key(s) not in folded:
+                    folded.add(norm_key(s))
+                    aliases.append(s)
+            kind = c.actor.kind if c.actor else next((m.kind for m in ms if m.kind), None)
+            if etype == "PLACE":
+                kind = None
+            country = (c.actor.country if c.actor else c.place.country if c.place else
+                       next((m.country for m in ms if m.country), None))
+            roles = doc_roles(doc, [(m.start, m.end) for m in ms]) if etype == "PERSON" else []
+            lat = c.place.lat if c.place and etype == "PLACE" else None
+            lon = c.place.lon if c.place and etype == "PLACE" else None
+            out.append(Entity(name=name, type=etype, kind=kind, country=country, aliases=aliases, roles=roles,
+                              mentions=[EntityMention(m.start_char, m.end_char, m.text) for m in ms],
+                              lat=lat, lon=lon))
+        out.sort(key=lambda e: e.mentions[0].start if e.mentions else 0)
+        return out
+
+
+def _first_part(text: str) -> str:
+    return re.split(r"[\s\-/'.\u2019]", text, maxsplit=1)[0]
+
+
+def _display(text: str) -> str:
+    """An all-capitals dateline name in title case (BISHKEK -> Bishkek); other names as written."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if text.isupper() and len(text) > 4 and " " not in text and "/" not in text and "." not in text:
+        return text.title()
+    return text
+
+
+class _Lines:
+    """Which tokens sit on headline or furniture lines rather than in running sentences."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        text = doc.text
+        self.starts: list[int] = []
+        self.kinds: list[str] = []
+        pos = 0
+        for raw in text.split("\n"):
+            for part in _split_bar(raw):
+                seg_start, seg = pos + part[0], part[1]
+                stripped = seg.strip()
+                words = stripped.split()
+                if not stripped:
+                    kind = "blank"
+                elif _BYLINE.match(stripped) and len(words) <= 6:
+                    kind = "byline"
+                elif _TERMINAL.search(stripped) or len(words) > 24:
+                    kind = "sentence"
+                elif len(words) <= 3:
+                    kind = "label"
+                else:
+                    kind = "heading"
+                self.starts.append(seg_start)
+                self.kinds.append(kind)
+            pos += len(raw) + 1
+
+    def _kind(self, token_i: int) -> str:
+        idx = bisect.bisect_right(self.starts, self.doc[token_i].idx) - 1
+        return self.kinds[idx] if idx >= 0 else "sentence"
+
+    def heading(self, token_i: int) -> bool:
+        """True when the token is on a headline-like line (no sentence punctuation)."""
+        return self._kind(token_i) in ("heading", "label", "byline")
+
+    def byline(self, start: int, end: int) -> bool:
+        """True when the span is the name on a byline ('-- Joanna Paraszczuk', 'By ...')."""
+        return self._kind(start) == "byline" or self._whole_line(start, end)
+
+    def furniture(self, start: int, end: int) -> bool:
+        """A short breadcrumb label ('Crossroads Asia') that the span does not fill."""
+        return self._kind(start) == "label" and not self._whole_line(start, end)
+
+    def _whole_line(self, start: int, end: int) -> bool:
+        idx = bisect.bisect_right(self.starts, self.doc[start].idx) - 1
+        seg_start = self.starts[idx]
+        seg_end = self.starts[idx + 1] if idx + 1 < len(self.starts) else len(self.doc.text)
+        seg = self.doc.text[seg_start:seg_end].strip(" \n|")
+        return seg == self.doc[start:end].text
+
+
+def _split_bar(line: str) -> list[tuple[int, str]]:
+    """A breadcrumb line 'A | B | C' as its parts with their offsets in the line."""
+    if " | " not in line:
+        return [(0, line)]
+    parts = []
+    pos = 0
+    for part in line.split("|"):
+        parts.append((pos, part))
+        pos += len(part) + 1
+    return parts
+
+
+@Language.factory(
+    "cs_entities",
+    default_config={
+        "fuzzy_threshold": 88,
+        "min_city_population": 15000,
+        "focus_countries": ["KZ", "KG", "TJ", "UZ", "TM", "AF"],
+        "focus_min_population": 5000,
+        "trusted_population": 1000000,
+        "user_actors": "",
+    },
+)
+def make_entities(nlp: Language, name: str, fuzzy_threshold: float, min_city_population: int,
+                  focus_countries: list[str], focus_min_population: int, trusted_population: int,
+                  user_actors: str) -> EntityComponent:
+    """Factory of the `cs_entities` component (settings: [nlp.cs_entities])."""
+    return EntityComponent(nlp, fuzzy_threshold, min_city_population, focus_countries, focus_min_population,
+                           trusted_population, user_actors)
+
+
+def entities_json(doc: Doc) -> list[dict[str, Any]]:
+    """The entities of a processed Doc in the shape of gold/SCHEMA.md (Entity.to_json)."""
+    out = []
+    for e in doc._.cs_entities or []:
+        fields = dict(e)
+        fields["mentions"] = [EntityMention(**m) for m in fields.get("mentions", [])]
+        out.append(Entity(**fields).to_json())
+    return out
+
+
+__all__ = ["EntityComponent", "base_key", "entities_json", "make_entities"]
