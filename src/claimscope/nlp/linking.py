@@ -187,6 +187,14 @@ class Linker:
                         best = max(best, 100.0)
                     elif len(words[0]) >= 5 and fuzz.ratio(words[0], surname(name)) >= self.threshold:
                         best = max(best, fuzz.ratio(words[0], surname(name)))
+                elif ctype == "PERSON" == m.type and len(words) > 1 and len(nwords) > 1 and \
+                        surname(key) == surname(nk) and words[0][:1] == nwords[0][:1] and \
+                        fuzz.ratio(words[0], nwords[0]) >= 70:
+                    best = max(best, 96.0)  # "Gulmorad Halimov" and "Gulmurod Halimov"
+                elif len(words) == 1 and len(nwords) > 1 and m.source == "model" and len(key) >= 5 and \
+                        ctype in ("ORG", "PLACE") and m.type in ("ORG", "PLACE") and nwords[0] == key and \
+                        c.actor is not None:
+                    best = max(best, 90.0)  # "Crocus" for "Crocus City Hall"
                 elif ctype == m.type and len(words) < len(nwords) and m.type != "PLACE":
                     # leading words dropped: "Imam Bukhari faction" -> "Katibat al-Imam Bukhari"
                     if nwords[-len(words):] == words and (m.type == "ORG" or len(words) > 1):

@@ -81,6 +81,9 @@ def title_before(span: Span, title_words: frozenset[str]) -> str:
         return ""
     while toks and norm_key(toks[-1].text) not in title_words and toks[-1].lemma_.lower() not in title_words:
         toks.pop()
+    while toks and toks[0].text.islower() and toks[0].pos_ in ("ADJ", "NUM") and \
+            norm_key(toks[0].text) not in title_words:
+        toks = toks[1:]  # "40-year-old Colonel" -> "Colonel"
     return _clean(toks)
 
 
@@ -97,8 +100,8 @@ def roles_for(span: Span, title_words: frozenset[str] | None = None) -> list[str
         if child.i in range(span.start, span.end):
             continue
         if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"}:
-            if child.pos_ == "PROPN" and child.lemma_.lower() not in title_words:
-                continue
+            if child.lemma_.lower() not in title_words and child.lower_ not in title_words:
+                continue  # "father of eight" is not a role; "chairman of X" is
             text = _clean(_subtree(child, span))
             if text:
                 out.append(text)

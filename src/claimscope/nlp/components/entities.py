@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -31,7 +32,7 @@ from claimscope.nlp.gazetteer import (
     load_words,
     norm_key,
 )
-from claimscope.nlp.linking import Cluster, Linker, Mention, base_key
+from claimscope.nlp.linking import Cluster, Linker, Mention, base_key, surname
 from claimscope.nlp.roles import doc_roles
 
 MODEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
@@ -44,6 +45,7 @@ PLACE_HEADS = {"region", "district", "province", "oblast", "valley", "governorat
                "prefecture", "gorge", "municipality", "rayon"}
 _TERMINAL = re.compile(r"[.!?:;][\"'\u201d\u2019\u00bb)\]]*\s*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9/&.\-]{1,9}$")
+_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'"})
 _INITIALS = re.compile(r"^(?:[A-Z]\.){2,4}$")
 _BYLINE = re.compile(r"^\s*(?:--|\u2014|\u2013|By\s)")
 
@@ -61,6 +63,7 @@ class Cand:
     kind: str | None = None
     country: str | None = None
     name: str | None = None
+    options: list[Actor] | None = None
 
     @property
     def rank(self) -> tuple[int, int]:
@@ -87,6 +90,11 @@ class EntityComponent:
         for key in [*self.actors.by_key, *self.places.by_key]:
             first = _first_part(key)
             self._first[first] = max(self._first.get(first, 0), len(key))
+        self._surnames: dict[str, list[Actor]] = {}
+        for actor in self.actors.actors:
+            if actor.type == "PERSON":
+                for name in {surname(n) for n in (actor.name, *actor.aliases) if " " in n.strip()}:
+                    self._surnames.setdefault(name, []).append(actor)
         self._gov_max = max((len(g.split()) for g in self.gov_bodies), default=1)
         self._countries: Counter[str] = Counter()
 
@@ -99,6 +107,15 @@ class EntityComponent:
         model_places = {(e.start, e.end) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC", "NORP")}
         cands = self._gazetteer_cands(doc, lines, model_places)
         self._count_countries(doc, cands)
+        for c in cands:
+            if c.options is not None and len(c.options) > 1:
+                actor = self._choose_actor(c.options)
+                c.actor = actor
+                c.source = "actor" if actor is not None else "rule"
+                if actor is not None:
+                    c.kind, c.country = actor.kind, actor.country
+                else:
+                    c.country = None
         cands += self._rule_cands(doc, lines)
         cands += self._model_cands(doc, lines)
         chosen = self._select(cands)
@@ -143,13 +160,10 @@ class EntityComponent:
                 j += 1
             if best_actor is not None and not lines.furniture(i, best_actor[0]):
                 end, actors = best_actor
-                actor = self._choose_actor(actors)
-                if actor is not None:
-                    out.append(Cand(i, end, actor.type, "actor", actor=actor, kind=actor.kind,
-                                    country=actor.country))
-                else:
-                    a0 = actors[0]
-                    out.append(Cand(i, end, a0.type, "rule", kind=a0.kind))
+                a0 = actors[0]
+                # several entries share the alias: chosen once the document's countries are counted
+                out.append(Cand(i, end, a0.type, "actor", actor=a0, kind=a0.kind, country=a0.country,
+                                options=actors))
             if best_place is not None:
                 end, place = best_place
                 key = norm_key(doc[i:end].text)
@@ -161,14 +175,22 @@ class EntityComponent:
         return out
 
     def _case_ok(self, surface: str, heading: bool) -> bool:
-        """A multi-word alias matches only with its own capitals ("Current Time", not "current time")."""
+        """An alias matches only with its own capitals ("Current Time", not "current time"; "LeT", not "let")."""
+        key = norm_key(surface)
+        forms = self.actors.forms.get(key, ())
+        surface = surface.translate(_FOLD)
+        if surface[:1].islower() and not any(f[:1].islower() for f in forms):
+            return False
+        mixed = [f for f in forms if " " not in f and any(c.isupper() for c in f[1:]) and
+                 any(c.islower() for c in f) and "-" not in f]
+        if mixed and len(mixed) == len(forms) and surface not in mixed:
+            return False
         if heading:
             return True
         words = surface.split()
         if len(words) < 2:
             return True
-        key = norm_key(surface)
-        for form in self.actors.forms.get(key, ()):
+        for form in forms:
             fw = form.split()
             if len(fw) == len(words) and all(a[:1].isupper() == b[:1].isupper() for a, b in zip(fw[1:], words[1:])):
                 return True
@@ -187,8 +209,7 @@ class EntityComponent:
         for c in cands:
             if c.source == "place" and c.place is not None and c.place.country:
                 self._countries[c.place.country] += 1
-            elif c.actor is not None and c.actor.country and len(self.actors.by_key.get(
-                    norm_key(c.actor.name), [])) == 1:
+            elif c.actor is not None and c.actor.country and (c.options is None or len(c.options) == 1):
                 self._countries[c.actor.country] += 1
         for tok in doc:
             cc = self.demonyms.get(tok.lower_) if tok.text[:1].isupper() else None
@@ -270,9 +291,14 @@ class EntityComponent:
             else:
                 break
             k -= 1
+        while start is not None and start < end and (doc[start].is_stop or doc[start].pos_ in ("DET", "NUM")
+                                                     or doc[start].like_num):
+            start += 1
         if start is None or start >= end:
             return None
-        # a sentence-initial capital alone is not a name ("Police region"?): need a proper noun
+        # a sentence-initial capital alone is not a name ("Riot police"): need a proper noun after it
+        if end - start == 1 and doc[start].is_sent_start:
+            return None
         if not any(t.pos_ == "PROPN" or t.ent_type_ for t in doc[start:end]):
             return None
         return start
@@ -322,8 +348,30 @@ class EntityComponent:
                     doc[end - 1].lower_ not in self.org_heads:
                 continue  # a quoted title ("Makers of Epic Battles Series"), not an organisation
             kind = self.org_heads.get(doc[end - 1].lower_) if label == "ORG" else None
-            out.append(Cand(start, end, MODEL_TYPES[label], "model", kind=kind))
+            etype = MODEL_TYPES[label]
+            if end - start == 2 and _INITIALS.match(doc[end - 1].text):
+                etype, kind = "PERSON", None  # "Mirzoev D.B.": a surname with initials
+            elif label == "ORG" and start > ent.start and doc[start - 1].lower_ in self.titles and kind is None \
+                    and all(t.pos_ == "PROPN" for t in doc[start:end]) and end - start <= 3:
+                etype = "PERSON"  # "Junior Sergeant Maksat Salimbayev": a rank, then a name
+            actor = self._person_variant(doc[start:end].text) if etype == "PERSON" and end - start > 1 else None
+            if actor is not None:
+                out.append(Cand(start, end, "PERSON", "actor", actor=actor, kind=actor.kind, country=actor.country))
+                continue
+            out.append(Cand(start, end, etype, "model", kind=kind))
         return out
+
+    def _person_variant(self, text: str) -> Actor | None:
+        """A known person under another spelling of the given name ("Emamoli Rahmon")."""
+        words = norm_key(text).split()
+        options = self._surnames.get(surname(text), [])
+        for actor in options:
+            for name in (actor.name, *actor.aliases):
+                nwords = norm_key(name).split()
+                if len(nwords) > 1 and nwords[0][:1] == words[0][:1] and \
+                        fuzz.ratio(nwords[0], words[0]) >= 70 and surname(name) == surname(text):
+                    return actor
+        return None
 
     def _clean_span(self, doc: Doc, ent: Span) -> tuple[int, int] | None:
         """The entity without furniture, leading verbs and articles, possessives and titles."""
@@ -342,15 +390,16 @@ class EntityComponent:
         if end - start > 1 and doc[start].is_sent_start and doc[start].text.endswith("ing") and \
                 not self.actors.lookup(doc[start].text):
             start += 1  # "Citing Kazakhstan's ..." is not a person
-        while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].pos_ in ("DET", "VERB", "ADV")
-                               or doc[start].tag_ in ("VBG", "VBN", "VBD", "VB", "DT")
+        while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].pos_ in ("DET", "VERB", "ADV", "AUX", "NUM")
+                               or doc[start].tag_ in ("VBG", "VBN", "VBD", "VB", "DT", "MD", "CD")
                                or doc[start].lower_ in self.titles
                                or (doc[start].lower_ in self.demonyms and ent.label_ == "PERSON")):
             start += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"):
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"
+                               or doc[end - 1].lower_ in self.titles):
             end -= 1
         for k in range(start, end):  # "Kazakhstan's state press service" splits at the possessive
-            if doc[k].tag_ == "POS" or doc[k].lower_ in ("'s", "\u2019s"):
+            if doc[k].tag_ == "POS" or doc[k].lower_ in ("'s", "\u2019s", "\u201ds"):
                 end = k
                 break
         if start >= end:
@@ -362,6 +411,17 @@ class EntityComponent:
             return None
         if norm_key(toks.text) in self.demonyms:
             return None
+        known = bool(self.actors.lookup(toks.text)) or self.places.lookup(toks.text) is not None
+        if end - start == 1 and doc[start].is_sent_start and not doc[start].is_upper and not known:
+            return None  # a capitalised first word the model guessed at ("Unofficial", "Valery")
+        if ent.label_ in ("GPE", "LOC") and toks.text.isupper() and len(toks.text) <= 3 and not known:
+            return None  # an unknown short acronym is a credit or outlet, not a place ("ST", "KP")
+        if end < len(doc) and doc[end].lower_ in self.titles and doc[end].text[:1].isupper() and not known:
+            return None  # "Interior" in "Interior Minister X" is part of a title
+        if "/" in toks.text and not known:
+            return None  # photo credits: "Sputnik/Pavel Bednyakov"
+        if ent.label_ == "ORG" and _INITIALS.match(doc[end - 1].text) and end - start == 2:
+            pass  # handled by the caller as a person ("Mirzoev D.B.")
         for t in toks:  # proper names hold no lower-case content words ("the Islamic State video")
             if t.is_alpha and t.text.islower() and t.lower_ not in NAME_PARTICLES and len(t.text) > 3:
                 return None
@@ -370,6 +430,9 @@ class EntityComponent:
     # ---------------------------------------------------------------------------------- selection
 
     def _select(self, cands: list[Cand]) -> list[Cand]:
+        known = [c for c in cands if c.source == "actor" and c.end - c.start > 1]
+        cands = [c for c in cands if c.source != "model" or not any(
+            c.start <= k.start and k.end <= c.end and (k.start, k.end) != (c.start, c.end) for k in known)]
         taken: dict[int, Cand] = {}
         chosen: list[Cand] = []
         for c in sorted(cands, key=lambda c: c.rank, reverse=True):
