@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 
 from claimscope.errors import ArticleError
 
@@ -49,6 +48,7 @@ _XML_ENCODING = re.compile(rb"<\?xml[^>]+encoding\s*=\s*[\"']([\w.:-]+)", re.I)
 # Declared single-byte charsets that pages often claim while actually serving UTF-8.
 _SINGLE_BYTE = {"ascii", "latin-1", "iso8859-1", "cp1252", "iso8859-15"}
 
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\ud800-\udfff]")
 # Share of control characters (other than whitespace) above which decoded text is binary.
 MAX_CONTROL_RATIO = 0.02
 
@@ -158,11 +158,8 @@ def _is_utf8(data: bytes) -> bool:
 
 
 def control_ratio(text: str) -> float:
-    """Share of characters that are control or unassigned characters (whitespace excluded)."""
+    """Share of characters that are control, private-use or replacement characters (whitespace excluded)."""
     sample = text[:20000]
     if not sample:
         return 0.0
-    bad = sum(1 for ch in sample
-              if ch not in "\t\n\r\f\v" and unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs"))
-    bad += sample.count("\ufffd")
-    return bad / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample)
