@@ -114,29 +114,56 @@ def counts(text: str) -> list[Count]:
         return []
     out: list[Count] = []
     taken: list[tuple[int, int]] = []
+    heads = tuple(lexicon()["modifier_heads"])
     for m in res["count"].finditer(text):
         n = _number(m.group("n"))
-        if n is None or n > 100000:
+        if n is None or n > 100000 or _after_month(text, m.start("n")):
             continue
-        after = [o for p, o in outcomes if p >= m.end() and p - m.end() < 60]
-        before = [o for p, o in outcomes if p < m.start() and m.start() - p < 40]
-        outcome = after[0] if after else (before[-1] if before else None)
+        if text[m.end():].lstrip().lower().startswith(heads):
+            continue  # "a national guard base": the noun modifies another
+        if m.group("n").lower() in ("a", "an", "one") and _group_of(m.group("noun")) == "perpetrators":
+            continue  # "a gunman who killed ...": the agent, not a count of the dead
+        after = [o for p, o in outcomes if p >= m.start() and p - m.end() < 60]
+        near = [(p, o) for p, o in outcomes if p < m.start() and m.start() - p < 45]
+        gap = text[near[-1][0]:m.start()] if near else ""
+        active = bool(near) and not re.search(r"[;.]|, while|\bwhile\b|\bwere\b|\bwas\b", gap)
+        outcome = near[-1][1] if active else after[0] if after else (near[-1][1] if near else None)
         if outcome:
             out.append(Count(outcome, _group_of(m.group("noun")), n, _qualifier(m.group("q"))))
             taken.append((m.start(), m.end()))
+            if m.group("n").lower() in ("a", "an", "one"):
+                out[-1] = Count(outcome, out[-1].group, 1, "exact")
     for m in res["bare"].finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
         n = _number(m.group("n"))
         o = _outcome_of(m.group("o"))
+        if _after_month(text, m.start("n")):
+            continue
         if n is not None and o and m.group("n").lower() not in ("a", "an"):
             out.append(Count(o, "people", n, _qualifier(m.group("q"))))
+    # "a visitor" counts only beside other numbers ("three policemen and a member of the public").
+    singles = [c for c in out if c.value == 1]
+    if singles and all(c.value == 1 for c in out):
+        return []
     return out
+
+
+_MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s*$", re.I)
+
+
+def _after_month(text: str, pos: int) -> bool:
+    return bool(_MONTH_BEFORE.search(text[max(0, pos - 12):pos]))
+
+
+def _groups(cs: list[Count], outcome: str) -> set[str]:
+    return {c.group for c in cs if c.outcome == outcome and c.group != "perpetrators"}
 
 
 def _totals(cs: list[Count], outcome: str) -> tuple[int, str] | None:
     victims = [c for c in cs if c.outcome == outcome and c.group != "perpetrators"]
-    if not victims:
+    if not victims or any(c.outcome == outcome and c.group == "perpetrators" and c.value > 1 for c in cs):
         return None
     quals = {c.qualifier for c in victims}
     return sum(c.value for c in victims), ("min" if "min" in quals else "approx" if "approx" in quals else
@@ -161,8 +188,9 @@ def _compatible(a: tuple[int, str], b: tuple[int, str]) -> bool:
 def _skip(st: Statement) -> bool:
     low = st.sentence.lower()
     lx = lexicon()
-    return any(m in low for m in lx["background_markers"]) or any(m in st.content.lower()
-                                                                    for m in lx["conditional_markers"])
+    content = f" {st.content.lower()}"
+    return (any(m in low for m in lx["background_markers"]) or any(m in content for m in lx["conditional_markers"])
+            or any(m in content for m in lx["partial_markers"]))
 
 
 def _count_conflict(a: Statement, b: Statement) -> str | None:
@@ -173,7 +201,13 @@ def _count_conflict(a: Statement, b: Statement) -> str | None:
         return None
     for outcome in ("killed", "injured"):
         ta, tb = _totals(ca, outcome), _totals(cb, outcome)
-        if ta and tb and not _compatible(ta, tb):
+        ga_, gb_ = _groups(ca, outcome), _groups(cb, outcome)
+        comparable = ga_ == gb_ or "people" in ga_ or "people" in gb_
+        if ta and tb and comparable and ga_ != gb_ and min(len(ga_), len(gb_)) == 1 and not (ga_ & gb_):
+            # one specific group beside a total: a part, not a rival figure, unless it is larger
+            part, whole = (ta, tb) if "people" in gb_ else (tb, ta)
+            comparable = part[0] > whole[0] and whole[1] == "exact"
+        if ta and tb and comparable and not _compatible(ta, tb):
             return f"{outcome}: {_say(ta)} against {_say(tb)}"
         ga = {c.group: c for c in ca if c.outcome == outcome and c.group in ("officers", "civilians")}
         gb = {c.group: c for c in cb if c.outcome == outcome and c.group in ("officers", "civilians")}
@@ -248,9 +282,13 @@ def _fmt(r: tuple[int, int]) -> str:
     return f"{name} {d0}" if d0 == d1 else f"{name} {d0}-{d1}"
 
 
+_DENY = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted)\s+(?:any|all|that|the|"
+                   r"reports|claims|suggestions|allegations|involvement|responsibility)\b|\b(?:fake|baseless|untrue|"
+                   r"groundless|fabricated|disinformation)\b|\bnot\s+(?:been\s+)?confirmed\b", re.I)
+
+
 def _is_denial(st: Statement) -> bool:
-    low = f" {st.content.lower()} "
-    return any(f" {c}" in low for c in lexicon()["denial_cues"])
+    return st.cue.lower() in ("denied", "denies", "deny", "rejected", "dismissed") or bool(_DENY.search(st.content))
 
 
 def find_conflicts(board: Board, *, min_similarity: float = 0.12) -> list[Conflict]:
@@ -276,7 +314,7 @@ def find_conflicts(board: Board, *, min_similarity: float = 0.12) -> list[Confli
                     continue
                 if kind == "date":
                     same = board.prop_of.get(a) == board.prop_of.get(b)
-                    if not same and board.similarity(sa, sb) < 0.2:
+                    if not same and board.similarity(sa, sb) < 0.4:
                         continue
                 elif board.similarity(sa, sb) < min_similarity and board.prop_of.get(a) != board.prop_of.get(b):
                     continue

@@ -71,7 +71,8 @@ _ADVERBIAL = re.compile(r"^(?:in|on|at|late|early|earlier|later|meanwhile|during
 _BAD_SPEAKER = re.compile(r"\b(?:was|were|is|are|killed|attacked|has been|have been|had been|will|would|if|when|because|not|"
                           r"who|which|to be|did|does|do|no)\b")
 _PERSON = re.compile(r"^(?:[A-Z][a-z]+\.?\s+)*[A-Z][a-z\u00e0-\u024f'-]+(?:\s+[A-Z][a-z\u00e0-\u024f'-]+){1,2}$")
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:,\s+[\w ,]{3,30})?\s*\([^)]{1,40}\)\s*[-\u2013\u2014]+\s*")
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]{2,40}(?:,\s+[\w ,]{3,30})?\s*\([^)]{1,40}\)|[A-Z][A-Z .'-]{2,30},\s+"
+                       r"[A-Z][a-z]+ \d{1,2}, \d{4},[^\u2013\u2014-]{2,30})\s*[-\u2013\u2014]+\s*")
 
 
 def _clean_speaker(raw: str) -> str | None:
@@ -163,23 +164,14 @@ def extract_statements(doc: Document, ann: Annotations) -> list[Statement]:
     """Every statement of one document (none when the pipeline skipped it, e.g. not English)."""
     if ann.skipped or not doc.is_english:
         return []
-    claim_spans = [(c.start, c.end, c) for c in ann.claims]
     out: list[Statement] = []
     sents = [_strip_dateline(s) for s in sentences(doc.text)]
     found_all = [attribute(s.text) for s in sents]
     _carry_quotes(sents, found_all)
     last_speaker: str | None = None
     for sent, found in zip(sents, found_all, strict=True):
-        claims_here = [c for s, e, c in claim_spans
-                       if (c.sentence_start if c.sentence_start is not None else s) < sent.end
-                       and (c.sentence_end if c.sentence_end is not None else e) > sent.start]
-        if claims_here:
-            for c in claims_here:
-                speaker = c.speaker if isinstance(c.speaker, str) else ", ".join(c.speaker)
-                for cl in clauses(Span(c.start, c.end, doc.text[c.start:c.end])):
-                    out.append(_make(doc, cl, sent.text, speaker, c.cue, list(c.via), c.status, c.quote))
-                last_speaker = speaker
-            continue
+        if found is None:
+            found = _upstream(sent, ann)
         if found:
             speaker, cue, cs, ce, via = found
             if speaker in ("he", "she", "they", "it") and last_speaker:
@@ -187,14 +179,33 @@ def extract_statements(doc: Document, ann: Annotations) -> list[Statement]:
             elif speaker not in ("he", "she", "they", "it", "we"):
                 last_speaker = speaker
             content = Span(sent.start + cs, sent.start + ce, sent.text[cs:ce])
+            status = next((c.status for c in ann.claims if sent.start <= c.start < sent.end), None)
             for cl in clauses(content):
-                out.append(_make(doc, cl, sent.text, speaker, cue, via, _hedged(cl.text), "indirect"))
+                out.append(_make(doc, cl, sent.text, speaker, cue, via, status or _hedged(cl.text), "indirect"))
         else:
             for cl in clauses(sent):
                 out.append(_make(doc, cl, sent.text, AUTHOR, "", [], _hedged(cl.text), "indirect"))
     for st in out:
         _mentions(st, ann)
     return out
+
+
+def _upstream(sent: Span, ann: Annotations) -> tuple[str, str, int, int, list[str]] | None:
+    """The attribution component's claim starting in this sentence, when the cue reader found none.
+
+    Its speaker and cue are kept; the content is the claim's span when it covers most of the sentence,
+    else the sentence (so a statement keeps the words around a short claim).
+    """
+    for c in ann.claims:
+        if sent.start <= c.start < sent.end:
+            speaker = c.speaker if isinstance(c.speaker, str) else ", ".join(c.speaker)
+            if speaker == AUTHOR:
+                return None
+            cs, ce = c.start - sent.start, min(c.end, sent.end) - sent.start
+            if ce - cs < 0.6 * len(sent.text):
+                cs, ce = 0, len(sent.text)
+            return speaker, c.cue, cs, ce, list(c.via)
+    return None
 
 
 def _strip_dateline(span: Span) -> Span:

@@ -42,9 +42,8 @@ def is_furniture(line: str) -> bool:
     stripped = line.rstrip()
     if stripped.endswith((".", "!", "?", '"', "\u201d", ":", "\u2019", "'")):
         return False
-    caps = sum(1 for w in words if w[0].isupper())
-    # An unpunctuated line is a headline or caption unless it is long prose.
-    return caps / len(words) > 0.45 or len(words) < 12
+    # An unpunctuated line is a headline, caption or menu unless it is long prose.
+    return len(words) < 25
 
 
 def sentences(text: str) -> Iterator[Span]:
@@ -75,6 +74,7 @@ def _trimmed(line: str, line_start: int, start: int, end: int) -> Iterator[Span]
 
 
 _AND_NUMBER = None
+_VERBISH = re.compile(r"\b(?:\w+ed|were|was|is|are|have|has|had|died|dead|killing|wounding|said|says)\b", re.I)
 
 
 def clauses(span: Span) -> list[Span]:
@@ -84,7 +84,7 @@ def clauses(span: Span) -> list[Span]:
         nums = "|".join(sorted((w for w in lexicon()["number_words"] if len(w) > 2), key=len, reverse=True))
         _AND_NUMBER = re.compile(
             r",? and (?=(?:at least |more than |another |some |about |nearly )?(?:\d+|" + nums + r")\b"
-            r"(?: \w+){0,3}? (?:were|was|are|have|had|others|people|more|injured|wounded|hurt)\b)",
+            r"(?: (?!and\b)\w+){0,3}? (?:were|was|are|have|had|others|people|more|injured|wounded|hurt)\b)",
             re.I)
     cuts: list[tuple[int, int]] = []
     text = span.text
@@ -94,7 +94,7 @@ def clauses(span: Span) -> list[Span]:
             if not quote_depth[m.start()]:
                 cuts.append((m.start(), m.end()))
     for m in _AND_NUMBER.finditer(text):
-        if not quote_depth[m.start()]:
+        if not quote_depth[m.start()] and _VERBISH.search(text[:m.start()]):
             cuts.append((m.start(), m.end()))
     if not cuts:
         return [span]
