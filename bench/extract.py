@@ -54,9 +54,9 @@ def worker(mode: str, n_process: int, texts_file: Path, batch_size: int) -> dict
         nlp = spacy.load(settings["nlp"]["model"])
         components: list[str] = []
     else:
-        import claimscope.nlp.components  # noqa: F401  (registers the factories)
         from spacy.language import Language
 
+        import claimscope.nlp.components  # noqa: F401  (registers the factories)
         from claimscope.nlp import load_nlp
 
         components = [c for c in settings["nlp"]["components"] if Language.has_factory(c)]
