@@ -97,13 +97,12 @@ class EntityIndex:
             abbr = re.match(r"\s*\(([A-Z][A-Z.]{1,9})\)", after) or re.search(r"\(([A-Z][A-Z.]{1,9})\)?$", ent.text)
             if abbr and abbr.group(1) != name:
                 acronyms[abbr.group(1)] = name
-            if etype == "PERSON":
-                # A surname alone names the person mentioned in full before.
-                full = next((p for p in reversed(persons) if p != name and p.split()[-1] == name), None)
-                if full:
-                    name = full
-                else:
-                    persons.append(name)
+            # A surname alone names the person mentioned in full before (whatever spaCy took it for).
+            full = next((p for p in reversed(persons) if p != name and p.split()[-1] == name), None)
+            if full:
+                name, etype = full, "PERSON"
+            elif etype == "PERSON":
+                persons.append(name)
             self.types.setdefault(name, etype)
             self.mentions.append(Mention(ent.start_char, ent.end_char, name, etype))
         for name, roles in _roles_from_parse(doc, self).items():

@@ -312,6 +312,11 @@ class Finder:
                 return out
             if self._closes_clause(tok, cue):
                 return self._closing_content(tok)
+            # "told reporters at a conference that S" parsed with S as a relative clause of "conference"
+            for t in tok.subtree:
+                if t.i > tok.i and t.dep_ in ("relcl", "acl") and any(
+                        c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+                    return {x.i for x in t.subtree}
         if "infinitive" in cue.frames:
             for c in tok.children:
                 if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
@@ -480,8 +485,8 @@ class Finder:
                     last = max(before, key=lambda d: d.end)
                     lp_start, _ = self._paragraph(last.start)
                     gap = self.text[last.end:p_start]
-                    if (quote_type(self.text, self.mask, last.parts) != "indirect"
-                            and gap.count("\n\n") + gap.count("\n") <= 2 and self._prev_paragraph(p_start) == lp_start):
+                    if (quote_type(self.text, self.mask, last.parts) != "indirect" and "\n" not in gap.strip()
+                            and self._prev_paragraph(p_start) == lp_start):
                         self._add(Draft("", q.start, q.start, [(q.start, q.end)], last.resolved,
                                         last.cue_status, origin="continuation", via=list(last.via)), q.start)
 
