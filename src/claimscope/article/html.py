@@ -41,14 +41,49 @@ def _words(text: str | None) -> int:
     return len(_WORD.findall(text or ""))
 
 
-def _bare(html: str, url: str | None, **options: Any) -> Any:
-    import trafilatura  # noqa: PLC0415 - heavy import, only when HTML is met
+def _metadata(tree: Any, url: str | None) -> Any:
+    """trafilatura's metadata steps that claimscope uses (title, author, url, date, site name).
+
+    trafilatura.extract_metadata also collects categories, tags and licence, which cost about a
+    quarter of its time and are not used here; its own steps are called in its own order instead.
+    """
+    from trafilatura import metadata as meta  # noqa: PLC0415
 
     try:
-        return trafilatura.bare_extraction(html, url=url, include_comments=False, with_metadata=True,
-                                           **options)
+        doc = meta.examine_meta(tree)
+        if doc.author and " " not in doc.author:
+            doc.author = None  # a single word is a handle or a site name, as trafilatura decides too
+        with contextlib.suppress(Exception):  # trafilatura's JSON-LD reader fails on odd markup
+            doc = meta.extract_meta_json(tree, doc)
+        doc.title = doc.title or meta.extract_title(tree)
+        doc.author = doc.author or meta.extract_author(tree)
+        doc.url = doc.url or meta.extract_url(tree, url)
+        date_config = meta.set_date_params(True)
+        date_config["url"] = doc.url
+        doc.date = meta.find_date(tree, **date_config)
+        doc.sitename = (doc.sitename or meta.extract_sitename(tree) or "").lstrip("@") or None
+        if doc.sitename and "." not in doc.sitename and not doc.sitename[0].isupper():
+            doc.sitename = doc.sitename.title()
+        doc.clean_and_trim()
+        return doc
+    except AttributeError:  # another trafilatura version: use its whole metadata pass
+        return meta.extract_metadata(tree, default_url=url)
+
+
+def _bare(html: str, url: str | None) -> tuple[Any, Any]:
+    """(metadata, extraction) of a page; either may be None when trafilatura cannot read it."""
+    import trafilatura  # noqa: PLC0415 - heavy import, only when HTML is met
+    from trafilatura.utils import load_html  # noqa: PLC0415
+
+    try:
+        tree = load_html(html)
+        if tree is None:
+            return None, None
+        meta = _metadata(tree, url)
+        # The tree is cleaned in place by the extraction, so the metadata is read first.
+        return meta, trafilatura.bare_extraction(tree, url=url, include_comments=False)
     except Exception:  # noqa: BLE001 - trafilatura raises assorted errors on broken markup
-        return None
+        return None, None
 
 
 def _fallback_texts(html: str, url: str | None) -> list[str]:
@@ -64,17 +99,17 @@ def _fallback_texts(html: str, url: str | None) -> list[str]:
 
 def extract_html(html: str, url: str | None = None) -> HtmlArticle:
     """Article text and metadata of an HTML page (text may be empty when there is no article)."""
-    doc = _bare(html, url)
+    meta, doc = _bare(html, url)
     text = (doc.text if doc is not None else "") or ""
     if _words(text) < MIN_WORDS:
         for candidate in _fallback_texts(html, url):
             if _words(candidate) > _words(text):
                 text = candidate
-    title = _attr(doc, "title")
+    title = _attr(meta, "title")
     text, removed = clean_extracted(text, title)
-    return HtmlArticle(text=text, title=title, author=_attr(doc, "author"), date=_attr(doc, "date"),
-                       sitename=_attr(doc, "sitename"), language=_attr(doc, "language"),
-                       url=_attr(doc, "url") or url, boilerplate=removed)
+    return HtmlArticle(text=text, title=title, author=_attr(meta, "author"), date=_attr(meta, "date"),
+                       sitename=_attr(meta, "sitename"), language=_attr(doc, "language"),
+                       url=_attr(meta, "url") or url, boilerplate=removed)
 
 
 def _attr(doc: Any, name: str) -> str | None:
