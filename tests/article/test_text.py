@@ -144,3 +144,12 @@ def test_hard_wrapped_paragraph_joined() -> None:
 
 def test_empty_text_gives_empty_result() -> None:
     assert clean_text("  \n\n ").text == ""
+
+
+def test_sentences_that_look_like_markers_kept() -> None:
+    raw = page("Police Detain Three In Raid", BODY_1, BODY_2, "More on that later.",
+               "Copyright lawyers for the broadcaster said the footage had been used without permission.",
+               "The statement was distributed via AFP.", BODY_3)
+    out = clean_text(raw)
+    for line in ("More on that later.", "Copyright lawyers for the broadcaster", "distributed via AFP.", BODY_3):
+        assert line in out.text

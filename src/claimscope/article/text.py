@@ -192,7 +192,7 @@ class _Cleaner:
         return u.words <= 12 and len(_BREADCRUMB_SEP.findall(u.text)) >= 2
 
     def is_credit(self, u: _Unit) -> bool:
-        return (not u.sentence or u.words <= 15) and bool(self.furn.credit.fullmatch(u.text))
+        return (not u.sentence or u.words <= 4) and bool(self.furn.credit.fullmatch(u.text))
 
     def is_date_line(self, u: _Unit) -> bool:
         return u.words <= 15 and not u.body and find_date(u.text) is not None
@@ -225,7 +225,9 @@ class _Cleaner:
         total = sum(len(u.text) for u in self.units) or 1
         seen = 0
         for i, u in enumerate(self.units):
-            if seen >= TAIL_MIN_POSITION * total and u.words <= 12 and self.furn.tail.fullmatch(u.text):
+            ends_sentence = u.text.rstrip(_CLOSERS).endswith((".", "!", "?"))
+            if (seen >= TAIL_MIN_POSITION * total and u.words <= 12 and not ends_sentence
+                    and self.furn.tail.fullmatch(u.text)):
                 for j in range(i, len(self.units)):
                     self.drop.setdefault(j, "tail")
                 return
