@@ -281,9 +281,10 @@ def _build_places(min_population: int, focus: frozenset[str], focus_min_populati
         for alias in (row[3].split("|") if len(row) > 3 and row[3] else []):
             put(alias, Place(c["name"], iso, lat, lon, 0, int(c.get("population") or 0), "country"))
     for row in _read_tsv(data_path("places", "regions.tsv")):
-        name, kind, cc, lat, lon = row[:5]
+        name, kind, cc, lat_text, lon_text = row[:5]
         aliases = row[5].split("|") if len(row) > 5 and row[5] else []
-        place = Place(name, cc or None, float(lat) if lat else None, float(lon) if lon else None, 1, 0, kind)
+        place = Place(name, cc or None, float(lat_text) if lat_text else None,
+                      float(lon_text) if lon_text else None, 1, 0, kind)
         for alias in [name, *aliases]:
             put(alias, place)
     for word in (data_path("places", "ambiguous.txt").read_text("utf-8").splitlines()):

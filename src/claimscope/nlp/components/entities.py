@@ -85,6 +85,7 @@ class EntityComponent:
         self.org_heads = load_lexicon("actors/lexicon/org_heads.tsv")
         self.org_nouns = load_lexicon("actors/lexicon/org_nouns.tsv")
         self.titles = load_words("actors/lexicon/titles.txt")
+        self.surname_suffixes = load_words("actors/lexicon/surname_suffixes.txt")
         self.linker = Linker(fuzzy_threshold, self._actor_for_key)
         self._first: dict[str, int] = {}
         for key in [*self.actors.by_key, *self.places.by_key]:
@@ -192,7 +193,7 @@ class EntityComponent:
             return True
         for form in forms:
             fw = form.split()
-            if len(fw) == len(words) and all(a[:1].isupper() == b[:1].isupper() for a, b in zip(fw[1:], words[1:])):
+            if len(fw) == len(words) and all(a[:1].isupper() == b[:1].isupper() for a, b in zip(fw[1:], words[1:], strict=True)):
                 return True
         return False
 
@@ -354,12 +355,20 @@ class EntityComponent:
             elif label == "ORG" and start > ent.start and doc[start - 1].lower_ in self.titles and kind is None \
                     and all(t.pos_ == "PROPN" for t in doc[start:end]) and end - start <= 3:
                 etype = "PERSON"  # "Junior Sergeant Maksat Salimbayev": a rank, then a name
+            elif label == "ORG" and kind is None and 2 <= end - start <= 3 and self._surname_like(doc[end - 1].text) \
+                    and all(t.text[:1].isupper() and t.is_alpha for t in doc[start:end]):
+                etype = "PERSON"  # "Bakyt Osmonaliev": the model often calls a regional name an ORG
             actor = self._person_variant(doc[start:end].text) if etype == "PERSON" and end - start > 1 else None
             if actor is not None:
                 out.append(Cand(start, end, "PERSON", "actor", actor=actor, kind=actor.kind, country=actor.country))
                 continue
             out.append(Cand(start, end, etype, "model", kind=kind))
         return out
+
+    def _surname_like(self, word: str) -> bool:
+        low = word.lower()
+        return len(low) > 4 and any(low.endswith(suffix) for suffix in self.surname_suffixes) and \
+            not self.actors.lookup(word) and self.places.lookup(word) is None
 
     def _person_variant(self, text: str) -> Actor | None:
         """A known person under another spelling of the given name ("Emamoli Rahmon")."""
@@ -516,7 +525,7 @@ class EntityComponent:
     def _add_bare_mentions(self, doc: Doc, mentions: list[Mention], clusters: list[Cluster],
                            acronyms: dict[str, int]) -> None:
         """Surnames and defined acronyms the model did not tag still count as mentions."""
-        covered = set()
+        covered: set[int] = set()
         for m in mentions:
             covered.update(range(m.start, m.end))
         by_word: dict[str, int] = {}
@@ -560,10 +569,9 @@ class EntityComponent:
                 name = max(surfaces, key=lambda s: (len(s.split()), len(s)))
             if etype not in ("PERSON", "ORG", "PLACE"):
                 continue
-            if etype == "PERSON" and not any(m.end - m.start > 1 or m.source == "actor" for m in ms):
-                # one bare word the model called a person is too weak alone when it is a common word
-                if all(doc[m.start].is_stop for m in ms):
-                    continue
+            if etype == "PERSON" and not any(m.end - m.start > 1 or m.source == "actor" for m in ms) and \
+                    all(doc[m.start].is_stop for m in ms):
+                continue  # one bare common word the model called a person
             folded = {norm_key(name)}
             aliases = []
             for s in surfaces:

