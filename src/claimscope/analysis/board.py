@@ -14,6 +14,7 @@ from typing import Any
 
 from datasketch import MinHash, MinHashLSH
 
+from claimscope.analysis.conflicts import frames
 from claimscope.analysis.origins import Resolver, credits, is_vague
 from claimscope.analysis.registry import Registry, load_registry
 from claimscope.analysis.statements import AUTHOR, Statement, extract_statements
@@ -70,10 +71,12 @@ class Proposition:
 class Board:
     """Incremental evidence board over documents and their annotations."""
 
-    def __init__(self, registry: Registry | None = None, *, threshold: float = 0.25,
+    def __init__(self, registry: Registry | None = None, *, threshold: float = 0.26, mix: float = 0.5, frame_bonus: float = 0.15,
                  copy_threshold: float = 0.5) -> None:
         self.registry = registry or load_registry()
         self.threshold = threshold
+        self.mix = mix
+        self.frame_bonus = frame_bonus
         self.copy_threshold = copy_threshold
         self.resolver = Resolver(self.registry)
         self.docs: dict[str, DocInfo] = {}
@@ -151,11 +154,19 @@ class Board:
             if n >= 2:
                 self._union(node, f"doc:{other}")
         for st in stmts:
+            self._canonical_names(st)
+            st.frames = frames(st.content)
             for t in set(st.tokens):
                 self.df[t] += 1
         for st in stmts:
             self._place(st)
         return stmts
+
+    def _canonical_names(self, st: Statement) -> None:
+        """One spelling per name across pages (Sadubaev = Sadubayev), so wording comparisons see them equal."""
+        caps = {w.lower() for w in words(st.content) if w[:1].isupper() and len(w) >= 5}
+        if caps:
+            st.tokens = [self.resolver.person(t) if t in caps else t for t in st.tokens]
 
     def _detect_copy(self, st: Statement, copies: Counter[str]) -> None:
         sh = raw_shingles(st.content)
@@ -188,7 +199,10 @@ class Board:
         dot = sum(ca[t] * cb[t] * self._idf(t) ** 2 for t in ca.keys() & cb.keys())
         na = math.sqrt(sum((v * self._idf(t)) ** 2 for t, v in ca.items()))
         nb = math.sqrt(sum((v * self._idf(t)) ** 2 for t, v in cb.items()))
-        return dot / (na * nb) if na and nb else 0.0
+        cos = dot / (na * nb) if na and nb else 0.0
+        if a.frames and set(a.frames) & set(b.frames):
+            cos += self.frame_bonus
+        return cos
 
     def _candidates(self, st: Statement) -> set[str]:
         out: set[str] = set()
@@ -197,7 +211,7 @@ class Board:
             mh = _minhash(toks)
             out.update(self._lsh.query(mh))
             self._lsh.insert(st.id, mh)
-        keys = {t for t in toks if t.isdigit() or t[:1].isupper()} | {w.lower() for w in words(st.content)
+        keys = set(st.frames) | {t for t in toks if t.isdigit() or t[:1].isupper()} | {w.lower() for w in words(st.content)
                                                                      if w[:1].isupper()} | set(st.entities)
         limit = max(50, len(self.statements) // 50)
         for k in keys:
@@ -218,7 +232,7 @@ class Board:
             if any(self.statements[m].doc_id == st.doc_id for m in prop.members):
                 continue
             sims = [self.similarity(st, self.statements[m]) for m in prop.members]
-            score = 0.5 * max(sims) + 0.5 * sum(sims) / len(sims)
+            score = self.mix * max(sims) + (1 - self.mix) * sum(sims) / len(sims)
             if score > best_score:
                 best_prop, best_score = pid, score
                 best_member = max(zip(sims, prop.members, strict=True))[1]

@@ -161,6 +161,14 @@ def _groups(cs: list[Count], outcome: str) -> set[str]:
     return {c.group for c in cs if c.outcome == outcome and c.group != "perpetrators"}
 
 
+def frames(text: str) -> list[str]:
+    """What a statement counts, as comparison tokens: "#killed:victims", "#detained:perpetrators"."""
+    low = f" {text.lower()}"
+    if any(m in low for m in lexicon()["partial_markers"]):
+        return []
+    return sorted({f"#{c.outcome}:{'perpetrators' if c.group == 'perpetrators' else 'victims'}" for c in counts(text)})
+
+
 def _totals(cs: list[Count], outcome: str) -> tuple[int, str] | None:
     victims = [c for c in cs if c.outcome == outcome and c.group != "perpetrators"]
     if not victims or any(c.outcome == outcome and c.group == "perpetrators" and c.value > 1 for c in cs):

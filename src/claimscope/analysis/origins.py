@@ -174,6 +174,8 @@ class Resolver:
         sp = speaker.strip()
         low = sp.lower()
         chain = [sp]
+        if is_vague(sp):
+            return None, chain
         src = self._source_in(sp)
         if src is not None:
             key = f"src:{src.name}"

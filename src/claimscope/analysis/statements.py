@@ -38,6 +38,7 @@ class Statement:
     amounts: list[dict[str, object]] = field(default_factory=list)
     sentence: str = ""
     tokens: list[str] = field(default_factory=list)
+    frames: list[str] = field(default_factory=list)
 
     @property
     def own_voice(self) -> bool:

@@ -74,6 +74,10 @@ def _trimmed(line: str, line_start: int, start: int, end: int) -> Iterator[Span]
 
 
 _AND_NUMBER = None
+_AND_OUTCOME = re.compile(r" and (?=(?:also |then |later )?(?:wounded|wounding|injured|injuring|killed|killing|detained|"
+                          r"arrested|lowered|raised|declared|announced)\b)")
+_WHO = re.compile(r"(?<=[a-z]) who (?=(?:had |has |have |was |were )?(?:\w+ed|became|began|joined|fled|took|left|"
+                  r"led|went|made|was|had)\b)")
 _VERBISH = re.compile(r"\b(?:\w+ed|were|was|is|are|have|has|had|died|dead|killing|wounding|said|says)\b", re.I)
 
 
@@ -93,6 +97,12 @@ def clauses(span: Span) -> list[Span]:
         for m in re.finditer(re.escape(conj), text):
             if not quote_depth[m.start()]:
                 cuts.append((m.start(), m.end()))
+    for m in _AND_OUTCOME.finditer(text):
+        if not quote_depth[m.start()] and _VERBISH.search(text[:m.start()]):
+            cuts.append((m.start(), m.start() + 5))
+    for m in _WHO.finditer(text):
+        if not quote_depth[m.start()]:
+            cuts.append((m.start(), m.end()))
     for m in _AND_NUMBER.finditer(text):
         if not quote_depth[m.start()] and _VERBISH.search(text[:m.start()]):
             cuts.append((m.start(), m.end()))
@@ -147,7 +157,10 @@ def content_tokens(text: str) -> list[str]:
     stop = stopwords()
     nums = lexicon()["number_words"]
     out: list[str] = []
+    expanded: list[str] = []
     for w in words(text):
+        expanded.extend(w.split("-") if w[:1].isdigit() else [w])
+    for w in expanded:
         lw = w.lower().replace("'s", "")
         if lw in nums and lw not in ("a", "an", "one"):
             out.append(str(nums[lw]))
