@@ -153,3 +153,17 @@ def test_sentences_that_look_like_markers_kept() -> None:
     out = clean_text(raw)
     for line in ("More on that later.", "Copyright lawyers for the broadcaster", "distributed via AFP.", BODY_3):
         assert line in out.text
+
+
+def test_headline_printed_twice_at_top_is_title() -> None:
+    out = clean_text(page("Accessibility links", "Police Detain Three In Raid", "Police Detain Three In Raid",
+                          BODY_1, BODY_2))
+    assert out.title == "Police Detain Three In Raid"
+    assert "Police Detain Three" not in out.text
+
+
+def test_service_byline_found() -> None:
+    out = clean_text(page("Police Detain Three In Raid", "By RFE/RL's Kyrgyz Service",
+                          "January 21, 2015 10:32 GMT", BODY_1, BODY_2))
+    assert out.author == "RFE/RL's Kyrgyz Service"
+    assert out.published == "2015-01-21"

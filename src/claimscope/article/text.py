@@ -27,7 +27,7 @@ _BULLET = re.compile(r"^(?:[•·▪◦‣*]|-\s|\d{1,2}[.)]\s)")
 _GLUED = re.compile(r"[a-z]{3,}[A-Z][a-z]{2,}")
 _BREADCRUMB_SEP = re.compile(r"\s[|»›>/]\s")
 _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
-_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w'’.-]*|al-\w+|el-\w+)$")
+_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w'’./&-]*|al-\w+|el-\w+)$")
 _PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "di", "van", "von", "der", "du", "la", "le", "ul"}
 _BY = re.compile(r"^(?:by|byline|written by|words by|author|reporting by|report by)\s*:?\s+(?P<names>.+?)[\s,]*$",
                  re.I)
@@ -215,9 +215,12 @@ class _Cleaner:
                 if (prev >= 0 and prev not in self.drop and not units[prev].body and not units[prev].bullet
                         and (u.words <= 10 or _overlap(units[prev].text, u.text) >= 0.4)):
                     self.drop[prev] = "caption"
-        # A line printed twice in a row is a photo's alt text and caption.
+        # A line printed twice in a row is a photo's alt text and caption (unless it opens the page:
+        # then it is the headline printed twice).
         for i in range(1, len(units)):
-            if units[i].key == units[i - 1].key and not units[i].bullet and units[i].words <= 60:
+            opens_page = all(j in self.drop for j in range(i - 1))
+            if (units[i].key == units[i - 1].key and not units[i].bullet and units[i].words <= 60
+                    and not opens_page):
                 self.drop[i - 1] = self.drop.get(i - 1, "caption")
                 self.drop[i] = self.drop.get(i, "caption")
 
