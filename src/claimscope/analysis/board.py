@@ -315,7 +315,7 @@ class Board:
         """One statement as the output's "claims" item."""
         st = self.statements[sid]
         key, chain = self.origin(sid)
-        return {"id": sid, "source": st.source, "content": st.content, "start": st.start, "end": st.end,
+        return {"id": sid, "document_id": st.doc_id, "source": st.source, "content": st.content, "start": st.start, "end": st.end,
                 "speaker": st.speaker, "cue": st.cue, "via": st.via, "status": st.status,
                 "origin": key, "chain": chain, "outlet": self.docs[st.doc_id].outlet,
                 "entities": st.entities, "dates": st.dates, "amounts": st.amounts}

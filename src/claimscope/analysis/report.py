@@ -7,7 +7,7 @@ from typing import Any
 
 from claimscope.analysis.board import Board
 from claimscope.analysis.conflicts import Conflict, find_conflicts
-from claimscope.analysis.grading import Grade, grade
+from claimscope.analysis.grading import CREDIBILITY, Grade, grade
 from claimscope.analysis.statements import Statement
 from claimscope.model import Annotations, Document
 
@@ -71,6 +71,29 @@ def event_json(board: Board) -> dict[str, Any]:
             "documents": [{"id": d.id, "source": d.source, "outlet": d.outlet, "credited": d.credited,
                            "language": d.language, "read": d.read, "skipped": d.skipped} for d in board.docs.values()],
             "not_read": [d.source for d in board.unread()]}
+
+
+def apply_overrides(out: dict[str, Any], overrides: list[dict[str, Any]]) -> dict[str, Any]:
+    """Put analysts' grades (who, when, why) on the propositions that hold their anchor statement."""
+    by_anchor: dict[str, dict[str, Any]] = {}
+    for o in overrides:
+        by_anchor[o["anchor"]] = o  # a later override wins
+    for p in out["propositions"]:
+        hit = next((by_anchor[c["id"]] for c in p["claims"] if c["id"] in by_anchor), None)
+        if hit is None:
+            continue
+        g = p["grade"]
+        computed = g["code"]
+        if hit.get("reliability"):
+            g["reliability"] = hit["reliability"]
+        if hit.get("credibility"):
+            g["credibility"] = int(hit["credibility"])
+        g["code"] = f"{g['reliability']}{g['credibility']}"
+        g["meaning"] = CREDIBILITY[g["credibility"]]
+        g["override"] = {"analyst": hit["analyst"], "at": hit["created_at"], "why": hit["reason"],
+                         "computed": computed}
+        g["why"] = [*g["why"], f"overridden by {hit['analyst']} at {hit['created_at']}: {hit['reason']}"]
+    return out
 
 
 def weigh(pairs: Iterable[tuple[Document, Annotations]], board: Board | None = None) -> dict[str, Any]:

@@ -54,7 +54,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     reported_as = "|".join(lx["reported_as"])
     cue = rf"(?:{reported_as}|{told}|(?:has\s+|have\s+|had\s+)?(?:also\s+|later\s+|earlier\s+|initially\s+|then\s+)?(?:{verbs}))"
     speaker = r"(?P<s>[A-Z\"\u201c][^\"\u201c\u201d]{1,160}?|he|she|they|we|it|officials|authorities|police)"
-    when = (r"(?:\s+(?:on|in|late|earlier|later|after|by|at|during|via|from|last|this|within)\b[^,\"\u201c\u201d]{0,40}?"
+    when = (r"(?:\s+(?:on|in|late|earlier|later|after|by|at(?!\s+(?:least|most))|during|via|from|last|this|within)\b[^,\"\u201c\u201d]{0,40}?"
             r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?")
     lead = re.compile(rf"^{speaker}\s+(?P<v>{cue}){when}(?:\s+(?:in|on)\s+(?:a|an|the|his|her|its)\s+[\w\s]{{1,25}}?)?"
                       rf"[,:]?\s+(?:that\s+)?(?P<c>\S.{{8,}})$", re.S)

@@ -13,7 +13,7 @@ from rich.table import Table
 from claimscope import flow
 from claimscope.analysis.board import Board
 from claimscope.analysis.registry import load_registry
-from claimscope.analysis.report import event_json
+from claimscope.analysis.report import apply_overrides, event_json
 from claimscope.cli.app import EXIT_FAILED, EXIT_OK, app, console, err_console, fail, settings_for
 from claimscope.config import Settings
 from claimscope.errors import ClaimscopeError, NotFoundError
@@ -143,9 +143,68 @@ def _table(source: str, out: dict[str, Any]) -> None:
 
 
 def _from_store(settings: Settings, about: str | None, since: str | None) -> dict[str, Any]:
-    from claimscope.store.board import board_from_store
+    """The board over the database: the saved board plus the documents stored since, saved again."""
+    import pickle
+    import zlib
 
-    return board_from_store(settings, since=since)
+    from claimscope import __version__
+    from claimscope.store import open_store
+    from claimscope.store import board as stored
+    from claimscope.store.sqlite import settings_hash
+
+    store = open_store(settings)
+    try:
+        version = f"{__version__}:{settings_hash(settings)}"
+        blob = stored.load_state(store, version)
+        board = pickle.loads(zlib.decompress(blob)) if blob else Board(_registry(settings))  # noqa: S301 - own cache
+        added = 0
+        for doc, ann in stored.load_annotated(store, exclude=frozenset(board.docs)):
+            board.add(doc, ann)
+            added += 1
+        out = apply_overrides(event_json(board), stored.overrides(store))
+        stored.save_snapshot(store, out)
+        if added or blob is None:
+            stored.save_state(store, zlib.compress(pickle.dumps(board)), len(board.docs), version)
+    finally:
+        store.close()
+    if since:
+        keep = {d.source for d in board.docs.values() if d.published and d.published >= since}
+        out["propositions"] = [p for p in out["propositions"] if any(c["source"] in keep for c in p["claims"])]
+    return out
+
+
+@app.command(epilog="Examples:\n\n  claimscope grade p12 --credibility 2 --analyst jdoe --why 'second source found'")
+def grade(
+    pid: Arg[str, typer.Argument(help="Proposition id as `claimscope weigh` shows it (e.g. p12).")],
+    reliability: Arg[str | None, typer.Option("--reliability", help="Source reliability A-F.")] = None,
+    credibility: Arg[int | None, typer.Option("--credibility", help="Information credibility 1-6.")] = None,
+    analyst: Arg[str, typer.Option("--analyst", help="Who makes the call.")] = "",
+    why: Arg[str, typer.Option("--why", help="The reason, kept with the grade.")] = "",
+    db: DbOpt = None,
+    settings_file: SettingsOpt = None,
+) -> None:
+    """Override a proposition's grade; the override is stored (who, when, why) and survives re-runs."""
+    if reliability is None and credibility is None:
+        err_console.print("give --reliability and/or --credibility", markup=False)
+        raise typer.Exit(2)
+    if not analyst or not why:
+        err_console.print("give --analyst NAME and --why REASON: overrides are kept with who and why", markup=False)
+        raise typer.Exit(2)
+    from claimscope.store import open_store
+    from claimscope.store.board import add_override
+
+    settings = settings_for(db, settings_file)
+    try:
+        store = open_store(settings)
+        try:
+            saved = add_override(store, pid, reliability=reliability, credibility=credibility, analyst=analyst,
+                                 reason=why)
+        finally:
+            store.close()
+    except ClaimscopeError as exc:
+        raise fail(exc) from exc
+    console.print(f"{pid}: grade override stored ({saved['created_at']}, {analyst}); it applies from the next "
+                  "`claimscope weigh`", markup=False)
 
 
 @app.command(epilog="Examples:\n\n  claimscope proposition p12")
