@@ -167,3 +167,9 @@ def test_service_byline_found() -> None:
                           "January 21, 2015 10:32 GMT", BODY_1, BODY_2))
     assert out.author == "RFE/RL's Kyrgyz Service"
     assert out.published == "2015-01-21"
+
+
+def test_headline_with_a_date_is_not_a_date_stamp() -> None:
+    out = clean_text(page("Attack On June 5, 2016 Kills Ten In Aktobe", BODY_1, BODY_2))
+    assert out.title == "Attack On June 5, 2016 Kills Ten In Aktobe"
+    assert out.published is None

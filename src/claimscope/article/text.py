@@ -36,6 +36,10 @@ _STAFF = re.compile(r"^(?P<names>(?:[A-Z][\w'’.-]*\s+){1,4}staff)(?:\s*,)?$", 
 _NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _DATE_LABEL = re.compile(r"^\s*(?:date|published|posted(?: on)?|updated|dated)\s*:?\s*", re.I)
 _DATELINE_DASH = re.compile(r"\s(?:--|—|–|-)\s")
+# Times, time zones and labels around a date stamp.
+_DATE_NOISE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b(?:published|updated|posted|"
+                         r"last|modified|dated?|on|at|gmt|utc|bst|cet|cest|eet|eest|msk|est|edt|cst|cdt|pst|pdt|am|pm)\b"
+                         r"|[|•·:,–—-]", re.I)
 
 # Title candidates are at most this long; body paragraphs have at least this many words.
 MAX_TITLE_CHARS = 250
@@ -142,6 +146,23 @@ def parse_byline(text: str) -> str | None:
     return None
 
 
+def date_line_value(text: str) -> str | None:
+    """The date of a line that is a date stamp ("Published 07/18/2016, 01:33 PM"), else None.
+
+    The date must open the line (after a time or a label such as "Published") or be nearly all of
+    it, so a headline such as "Attack on June 5, 2016 kills 10" is not taken for a date stamp.
+    """
+    found = find_date(text)
+    if found is None:
+        return None
+    value, start, end = found
+    prefix = _DATE_NOISE.sub(" ", text[:start])
+    rest = _DATE_NOISE.sub(" ", text[:start] + " " + text[end:])
+    if not _WORD.search(prefix) or len(_WORD.findall(rest)) <= 3:
+        return value
+    return None
+
+
 def _overlap(a: str, b: str) -> float:
     """Share of the longer words of `a` that `b` also has (alt text and caption of one photo)."""
     wa = {w for w in _WORD.findall(a.casefold()) if len(w) > 3}
@@ -195,7 +216,7 @@ class _Cleaner:
         return (not u.sentence or u.words <= 4) and bool(self.furn.credit.fullmatch(u.text))
 
     def is_date_line(self, u: _Unit) -> bool:
-        return u.words <= 15 and not u.body and find_date(u.text) is not None
+        return u.words <= 15 and not u.body and date_line_value(u.text) is not None
 
     # -- passes ----------------------------------------------------------------
     def mark_furniture(self) -> None:
@@ -297,7 +318,7 @@ class _Cleaner:
         for i in self.kept(0, anchor):
             u = self.units[i]
             if self.is_date_line(u):
-                self.published = self.published or find_date(u.text)[0]  # type: ignore[index]
+                self.published = self.published or date_line_value(u.text)
                 self.drop[i] = "date"
             elif (name := parse_byline(u.text)) is not None:
                 self.author = self.author or name
@@ -327,7 +348,7 @@ class _Cleaner:
             seen.add(self.units[i].key)
         for i in self.kept(anchor):
             u = self.units[i]
-            if u.key in seen and u.words > 0:
+            if u.key in seen and u.words >= 4:
                 self.drop[i] = "repeat"
                 continue
             seen.add(u.key)
@@ -336,7 +357,7 @@ class _Cleaner:
                 self.author = self.author or name
                 self.drop[i] = "byline"
             elif self.is_date_line(u) and u.words <= 8:
-                self.published = self.published or find_date(u.text)[0]  # type: ignore[index]
+                self.published = self.published or date_line_value(u.text)
                 self.drop[i] = "date"
 
     def author_box(self, anchor: int) -> None:
