@@ -163,3 +163,12 @@ def test_html_sniffed_without_content_type() -> None:
     assert is_html("\n  <html>")
     assert not is_html("Police detain three. <b>bold</b> is not a page.")
     assert is_html("anything", "text/html; charset=utf-8")
+
+
+def test_declared_language_used_when_text_too_short_to_tell() -> None:
+    from claimscope.article.html import declared_language
+
+    assert declared_language("en-GB") == "en"
+    assert declared_language("ru") == "ru"
+    assert declared_language("x-klingon") is None
+    assert declared_language(None) is None

@@ -72,6 +72,7 @@ def to_document(page: Page, settings: Settings, *, published: str | None = None,
         art = extract_html(raw, page.url)
         body, title, author, found_date = art.text, art.title, art.author, art.date
         boilerplate, sitename, url = art.boilerplate, art.sitename, page.url or art.url
+        declared_language = art.language
         content_type = page.content_type or "text/html"
         if len(_WORD.findall(body)) < min_words:
             raise ArticleError("no article text found in this HTML page (only navigation or furniture); "
@@ -80,6 +81,7 @@ def to_document(page: Page, settings: Settings, *, published: str | None = None,
         clean = clean_text(raw)
         body, title, author, found_date = clean.text, clean.title, clean.author, clean.published
         boilerplate, sitename, url = clean.boilerplate, None, page.url
+        declared_language = None
         content_type = page.content_type or "text/plain"
         if len(_WORD.findall(body)) < min_words:
             raise ArticleError(f"the text holds no article (fewer than {min_words} words once page furniture "
@@ -100,7 +102,8 @@ def to_document(page: Page, settings: Settings, *, published: str | None = None,
         published=date_value,
         outlet=source_name or sitename or hints.get("outlet") or outlet_of(url),
         url=url,
-        language=detect_language(body),
+        # What the text reads as; the page's own declaration only when the text is too short to tell.
+        language=detect_language(body) or declared_language,
         fetched_at=page.fetched_at,
         content_type=content_type,
         boilerplate=boilerplate,

@@ -32,7 +32,7 @@ class HtmlArticle:
     author: str | None = None
     date: str | None = None
     sitename: str | None = None
-    language: str | None = None
+    language: str | None = None  # as the page declares it (<html lang>)
     url: str | None = None
     boilerplate: list[str] = field(default_factory=list)
 
@@ -80,10 +80,17 @@ def _bare(html: str, url: str | None) -> tuple[Any, Any]:
         if tree is None:
             return None, None
         meta = _metadata(tree, url)
+        meta.language = declared_language(tree.get("lang") or tree.get("xml:lang"))
         # The tree is cleaned in place by the extraction, so the metadata is read first.
         return meta, trafilatura.bare_extraction(tree, url=url, include_comments=False)
     except Exception:  # noqa: BLE001 - trafilatura raises assorted errors on broken markup
         return None, None
+
+
+def declared_language(lang: str | None) -> str | None:
+    """ISO 639-1 code of an HTML lang attribute ("en-GB" -> "en"), or None."""
+    m = re.fullmatch(r"\s*([A-Za-z]{2})(?:[-_]\w+)*\s*", lang or "")
+    return m.group(1).lower() if m else None
 
 
 def _fallback_texts(html: str, url: str | None) -> list[str]:
@@ -108,7 +115,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
     title = _attr(meta, "title")
     text, removed = clean_extracted(text, title)
     return HtmlArticle(text=text, title=title, author=_attr(meta, "author"), date=_attr(meta, "date"),
-                       sitename=_attr(meta, "sitename"), language=_attr(doc, "language"),
+                       sitename=_attr(meta, "sitename"), language=_attr(meta, "language"),
                        url=_attr(meta, "url") or url, boilerplate=removed)
 
 
