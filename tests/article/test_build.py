@@ -165,7 +165,7 @@ def test_html_sniffed_without_content_type() -> None:
     assert is_html("anything", "text/html; charset=utf-8")
 
 
-def test_declared_language_used_when_text_too_short_to_tell() -> None:
+def test_declared_html_language_parsed() -> None:
     from claimscope.article.html import declared_language
 
     assert declared_language("en-GB") == "en"
