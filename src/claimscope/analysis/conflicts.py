@@ -296,7 +296,8 @@ _DENY = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisse
 
 
 def _is_denial(st: Statement) -> bool:
-    return st.cue.lower() in ("denied", "denies", "deny", "rejected", "dismissed") or bool(_DENY.search(st.content))
+    return bool(re.search(r"\b(?:denied|denies|deny|rejected|rejects|dismissed)\b", st.cue.lower())
+                or _DENY.search(st.content))
 
 
 def find_conflicts(board: Board, *, min_similarity: float = 0.12) -> list[Conflict]:
@@ -336,7 +337,7 @@ def find_conflicts(board: Board, *, min_similarity: float = 0.12) -> list[Confli
         best, score = None, 0.0
         for b in sids:
             sb = board.statements[b]
-            if sb.doc_id == sa.doc_id or _is_denial(sb) or board.prop_of.get(a) == board.prop_of.get(b):
+            if sb.doc_id == sa.doc_id or _is_denial(sb):
                 continue
             s = board.similarity(sa, sb)
             if s > score:

@@ -91,7 +91,7 @@ def person_names(text: str) -> list[tuple[int, int, str]]:
         low = joined.lower()
         if low.removesuffix("'s").removesuffix("\u2019s") in _countries() or _org_key(joined) or any(t.isupper() and len(t) > 1 for t in toks):
             continue
-        if len(toks) == 1 and len(toks[0]) < 5:
+        if len(toks) == 1 and (len(toks[0]) < 5 or low in lexicon()["vague_speakers"]):
             continue
         out.append((start, start + len(joined), joined))
     return out
@@ -261,7 +261,7 @@ def _label(key: str) -> str:
 def is_vague(speaker: str) -> bool:
     """True for speakers that name no body ("officials", "Kazakh authorities", "police", "sources")."""
     low = speaker.lower().strip()
-    return _is_vague(low) and not _NAME.search(speaker.replace("Kazakh", "").replace("Russian", ""))
+    return _is_vague(low) and not person_names(speaker)
 
 
 def credits(text: str, registry: Registry, own: Source | None) -> list[str]:

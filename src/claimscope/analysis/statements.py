@@ -60,7 +60,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
                       rf"[,:]?\s+(?:that\s+)?(?P<c>\S.{{8,}})$", re.S)
     trail = re.compile(rf"^(?P<c>.{{8,}}?)[,;:]?[\"\u201d\u2019']?,?\s+(?:(?P<s>[^,\"\u201c\u201d]{{1,120}}?)\s+(?P<v>{cue})"
                        rf"|(?P<v2>said|says|added|reported|reports|told|claimed|announced)\s+(?P<s2>[^,\"\u201c\u201d]{{2,120}}?))"
-                       rf"(?P<tail>{when}(?:,\s*(?:citing|quoting|according to|referring to)\s+(?P<via>[^,.]+))?[^,.]{{0,40}}?)"
+                       rf"(?P<tail>{when}(?:\s+(?:in a statement|in an interview|by telephone|on \w+|last \w+|today|yesterday))?"
+                       rf"(?:,\s*(?:citing|quoting|according to|referring to)\s+(?P<via>[^,.]+))?)"
                        rf"[.!?\"\u201d\u2019']*$", re.S)
     according = re.compile(r"^(?:According to|Citing)\s+(?P<s>[^,]{2,120}),\s+(?P<c>\S.{8,})$", re.S)
     according_trail = re.compile(r"^(?P<c>.{8,}?),?\s+(?:according to|citing)\s+(?P<s>[^,]{2,120}?)[.!?\"\u201d]*$", re.S)
@@ -88,7 +89,8 @@ def _clean_speaker(raw: str) -> str | None:
         parts = named
     s = parts[0].strip(" \"'\u201c\u201d")
     s = re.sub(r"^(?:But|And|Meanwhile|Also)\s+", "", s)
-    if not s or len(s.split()) > 14:
+    if not s or len(s.split()) > 14 or re.match(r"(?:that|which|who|what|how|to|and|but|if)\b", s) \
+            or re.search(r"\d", s):
         return None
     low = s.lower()
     if low in ("he", "she", "they", "we", "it", "i"):
@@ -116,10 +118,21 @@ def attribute(text: str) -> tuple[str, str, int, int, list[str]] | None:
             sp = _clean_speaker(m.group("s"))
             if sp:
                 return sp, "according to", m.start("c"), m.end("c"), []
+    m = lead.match(text)
+    if m:
+        sp = _clean_speaker(m.group("s"))
+        if sp and len(sp.split()) <= 8:
+            c_start, c_end = m.start("c"), m.end("c")
+            inner = attribute(text[c_start:c_end])
+            if inner and inner[0] not in ("he", "she", "they", "it"):
+                return inner[0], inner[1], c_start + inner[2], c_start + inner[3], [sp, *inner[4]]
+            return sp, m.group("v").strip(), c_start, c_end, []
     m = trail.match(text)
     if m:
         raw = m.group("s") or m.group("s2") or ""
         sp = _clean_speaker(raw)
+        if sp and m.group("s2") and len(sp.split()) > 6:
+            sp = None
         if sp:
             via = [m.group("via").strip()] if m.group("via") else []
             c_start, c_end = m.start("c"), m.end("c")
@@ -127,15 +140,6 @@ def attribute(text: str) -> tuple[str, str, int, int, list[str]] | None:
             if inner:
                 return inner[0], inner[1], c_start + inner[2], c_start + inner[3], [sp, *inner[4]]
             return sp, (m.group("v") or m.group("v2") or "").strip(), c_start, c_end, via
-    m = lead.match(text)
-    if m:
-        sp = _clean_speaker(m.group("s"))
-        if sp:
-            c_start, c_end = m.start("c"), m.end("c")
-            inner = attribute(text[c_start:c_end])
-            if inner and inner[0] not in ("he", "she", "they", "it"):
-                return inner[0], inner[1], c_start + inner[2], c_start + inner[3], [sp, *inner[4]]
-            return sp, m.group("v").strip(), c_start, c_end, []
     return None
 
 

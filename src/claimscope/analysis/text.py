@@ -88,7 +88,7 @@ def clauses(span: Span) -> list[Span]:
         nums = "|".join(sorted((w for w in lexicon()["number_words"] if len(w) > 2), key=len, reverse=True))
         _AND_NUMBER = re.compile(
             r",? and (?=(?:at least |more than |another |some |about |nearly )?(?:\d+|" + nums + r")\b"
-            r"(?: (?!and\b)\w+){0,3}? (?:were|was|are|have|had|others|people|more|injured|wounded|hurt)\b)",
+            r"(?: (?!and\b)\w+){0,3}? (?:were|was|are|have|had|injured|wounded|hurt)\b)",
             re.I)
     cuts: list[tuple[int, int]] = []
     text = span.text

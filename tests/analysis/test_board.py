@@ -1,0 +1,86 @@
+"""The board: grouping across outlets, origins and independence, grades, incremental adds."""
+
+from __future__ import annotations
+
+from claimscope.analysis.board import Board
+from claimscope.analysis.report import event_json
+from claimscope.model import Annotations
+
+from .helpers import doc
+
+SPOKESMAN_A = ("Four of the attackers were killed and seven detained by police in the operation, "
+               "Interior Ministry spokesman Almas Sadubayev said.")
+SPOKESMAN_B = ("Four of the gunmen were killed and seven others detained by police in the operation, "
+               "ministry spokesman Almas Sadubaev said.")
+
+
+def _shared(out: dict) -> list[dict]:
+    return out["propositions"]
+
+
+def test_same_statement_in_two_outlets_is_one_proposition_with_evidence() -> None:
+    b = Board()
+    b.add(doc(SPOKESMAN_A, "aaa-story.txt"), Annotations())
+    b.add(doc(SPOKESMAN_B, "bbb-story.txt"), Annotations())
+    props = _shared(event_json(b))
+    assert len(props) == 1
+    ev = props[0]["evidence"][0]
+    assert ev["score"] >= b.threshold and "attacker" in ev["shared_words"]
+
+
+def test_outlets_quoting_one_spokesman_count_one_origin_and_are_not_confirmed() -> None:
+    b = Board()
+    b.add(doc(SPOKESMAN_A, "aaa-story.txt"), Annotations())
+    b.add(doc(SPOKESMAN_B, "bbb-story.txt"), Annotations())
+    p = _shared(event_json(b))[0]
+    assert p["independent_origins"] == 1
+    assert p["grade"]["credibility"] != 1
+
+
+def test_two_outlets_in_their_own_voice_are_two_origins() -> None:
+    b = Board()
+    b.add(doc("Police shut down public transport and malls in the city after the attacks on Sunday.",
+              "aaa-story.txt"), Annotations())
+    b.add(doc("After the Sunday attacks police closed public transport and malls across the city.",
+              "bbb-story.txt"), Annotations())
+    p = _shared(event_json(b))[0]
+    assert p["independent_origins"] == 2
+    assert p["grade"]["credibility"] == 1
+
+
+def test_copied_text_on_two_sites_is_one_chain() -> None:
+    text = ("Police shut down public transport and malls in the city after the attacks on Sunday. "
+            "A third group hijacked a bus and used it to ram the gate of the base before guards killed one.")
+    b = Board()
+    b.add(doc(text, "aaa-story.txt"), Annotations())
+    b.add(doc("Breaking news\n" + text, "bbb-story.txt"), Annotations())
+    for p in _shared(event_json(b)):
+        assert p["independent_origins"] == 1
+
+
+def test_a_page_crediting_a_wire_counts_with_the_wire() -> None:
+    b = Board()
+    b.add(doc("ALMATY (Reuters) - Police detained the attacker in a shootout on a busy central street.",
+              "reuters-story.txt"), Annotations())
+    b.add(doc("Police detained the attacker after a shootout on a busy central street, Reuters reported.",
+              "othersite-story.txt"), Annotations())
+    p = _shared(event_json(b))[0]
+    assert p["independent_origins"] == 1
+
+
+def test_adding_an_article_updates_the_board_without_rebuilding_it() -> None:
+    b = Board()
+    b.add(doc(SPOKESMAN_A, "aaa-story.txt"), Annotations())
+    first = dict(b.prop_of)
+    b.add(doc(SPOKESMAN_B, "bbb-story.txt"), Annotations())
+    assert all(b.prop_of[s] == p for s, p in first.items())
+    assert len({b.prop_of[s] for s in b.statements}) == len(first)
+
+
+def test_non_english_pages_are_kept_and_flagged_not_read() -> None:
+    b = Board()
+    b.add(doc("\u0428\u0435\u0441\u0442\u044c \u0447\u0435\u043b\u043e\u0432\u0435\u043a \u043f\u043e\u0433\u0438"
+              "\u0431\u043b\u0438.", "ru-story.txt", language="ru"), Annotations())
+    out = event_json(b)
+    assert out["not_read"] == ["ru-story.txt"]
+    assert out["documents"][0]["read"] is False

@@ -1,0 +1,62 @@
+"""Conflicts: counts, dates and denials that cannot all be true; parts, minimums and tallies that can."""
+
+from __future__ import annotations
+
+from claimscope.analysis.board import Board
+from claimscope.analysis.conflicts import counts, day_ranges, find_conflicts
+from claimscope.model import Annotations
+
+from .helpers import doc
+
+
+def _board(*texts: str) -> Board:
+    b = Board()
+    for i, t in enumerate(texts):
+        b.add(doc(t, f"outlet{i}-story.txt"), Annotations())
+    return b
+
+
+def _kinds(b: Board) -> list[str]:
+    return [c.kind for c in find_conflicts(b)]
+
+
+def test_different_tolls_for_the_same_attack_conflict() -> None:
+    b = _board("The gunman killed three officers and two civilians in the attack on the police station.",
+               "The gunman killed three officers and four civilians in the attack on the police station.")
+    assert _kinds(b) == ["count"]
+
+
+def test_at_least_five_and_six_do_not_conflict() -> None:
+    b = _board("At least five people were killed in the attack on the police station in the city.",
+               "Six people were killed in the attack on the police station in the city, doctors said.")
+    assert "count" not in _kinds(b)
+
+
+def test_a_part_beside_the_whole_is_no_conflict() -> None:
+    b = _board("Three officers were killed in the attack on the police station in the city centre.",
+               "Six people were killed in the attack on the police station in the city, doctors said.")
+    assert "count" not in _kinds(b)
+
+
+def test_background_figures_of_another_event_are_not_compared() -> None:
+    b = _board("Five people were killed in the attack on the police station in the city.",
+               "In the attack on the police station last month, seven people were killed in the city.")
+    assert "count" not in _kinds(b)
+
+
+def test_counts_tie_numbers_to_outcomes() -> None:
+    cs = counts("killed three officers and two civilians and wounded at least eight other people")
+    assert {(c.outcome, c.group, c.value, c.qualifier) for c in cs} == {
+        ("killed", "officers", 3, "exact"), ("killed", "civilians", 2, "exact"), ("injured", "people", 8, "min")}
+
+
+def test_late_april_and_may_six_do_not_overlap() -> None:
+    (a0, a1), = day_ranges("he disappeared in late April")
+    (b0, b1), = day_ranges("he disappeared on May 6")
+    assert a1 < b0
+
+
+def test_denial_conflicts_with_what_it_denies() -> None:
+    b = _board("The president said the attackers fled toward the border of Ukraine after the concert attack.",
+               "Ukraine has denied any involvement in the concert attack and the attackers' flight to its border.")
+    assert "denial" in _kinds(b)

@@ -1,0 +1,56 @@
+"""Grades: reliability from the registry, credibility with reasons; a single origin is never 1."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimscope.analysis.grading import grade
+from claimscope.analysis.registry import load_registry
+from claimscope.analysis.report import apply_overrides
+from claimscope.errors import ConfigError
+
+
+def test_single_origin_is_never_confirmed_however_many_outlets() -> None:
+    g = grade([("ministry:interior", "A", "government")], n_outlets=7, conflicting_origins=0, hedged=False)
+    assert g.credibility != 1
+    assert any("circular" in w for w in g.why)
+
+
+def test_independent_origins_confirm() -> None:
+    g = grade([("a", "B", "wire"), ("b", "C", "media")], n_outlets=2, conflicting_origins=0, hedged=False)
+    assert (g.reliability, g.credibility) == ("B", 1)
+
+
+def test_contradiction_makes_it_doubtful() -> None:
+    g = grade([("a", "B", "wire"), ("b", "C", "media")], n_outlets=2, conflicting_origins=1, hedged=False)
+    assert g.credibility == 4
+
+
+def test_registry_defaults_by_kind_and_user_overrides(tmp_path: Path) -> None:
+    reg = load_registry()
+    assert reg.lookup("Reuters").reliability == "B"  # type: ignore[union-attr]
+    user = tmp_path / "sources.json"
+    user.write_text(json.dumps({"sources": [{"name": "Reuters", "kind": "wire", "reliability": "A"},
+                                            {"name": "Local Daily", "kind": "media", "slugs": ["localdaily"]}]}))
+    reg = load_registry(str(user))
+    assert reg.lookup("Reuters").reliability == "A"  # type: ignore[union-attr]
+    assert reg.outlet_of(None, "https://www.localdaily.kz/x", "x").name == "Local Daily"  # type: ignore[union-attr]
+
+
+def test_bad_registry_reliability_is_refused(tmp_path: Path) -> None:
+    user = tmp_path / "sources.json"
+    user.write_text(json.dumps({"sources": [{"name": "X", "kind": "media", "reliability": "Z"}]}))
+    with pytest.raises(ConfigError):
+        load_registry(str(user))
+
+
+def test_analyst_override_replaces_the_grade_and_keeps_who_and_why() -> None:
+    out = {"propositions": [{"claims": [{"id": "abc:1"}], "grade": {"reliability": "C", "credibility": 1,
+                                                                    "code": "C1", "meaning": "", "why": []}}]}
+    apply_overrides(out, [{"anchor": "abc:1", "reliability": None, "credibility": 3, "analyst": "jdoe",
+                           "reason": "one source really", "created_at": "2026-01-01T00:00:00Z"}])
+    g = out["propositions"][0]["grade"]
+    assert g["code"] == "C3" and g["override"]["analyst"] == "jdoe" and g["override"]["computed"] == "C1"

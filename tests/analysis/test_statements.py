@@ -1,0 +1,60 @@
+"""Statements: attributed claims and own-voice facts, one per clause."""
+
+from __future__ import annotations
+
+from claimscope.analysis.statements import AUTHOR, attribute, extract_statements
+from claimscope.model import Annotations, Claim
+
+from .helpers import doc
+
+
+def test_trailing_cue_gives_speaker_and_content() -> None:
+    text = "Four of the attackers were killed by police, ministry spokesman Almas Sadubayev said."
+    speaker, cue, start, end, via = attribute(text)  # type: ignore[misc]
+    assert "Sadubayev" in speaker and cue == "said"
+    assert text[start:end] == "Four of the attackers were killed by police"
+
+
+def test_leading_cue_gives_speaker_and_content() -> None:
+    found = attribute("The Interior Ministry said that 18 people had died in the attacks.")
+    assert found is not None
+    assert found[0] == "The Interior Ministry"
+    assert "18 people had died" in "The Interior Ministry said that 18 people had died in the attacks."[found[2]:found[3]]
+
+
+def test_unattributed_sentence_is_the_author_speaking() -> None:
+    sts = extract_statements(doc("Gunmen attacked a police station in the city on Monday morning.", "a.txt"),
+                             Annotations())
+    assert [s.speaker for s in sts] == [AUTHOR]
+
+
+def test_coordinated_clauses_give_two_statements() -> None:
+    sts = extract_statements(doc("Six people were killed and at least nine injured in the attacks on Sunday.",
+                                 "a.txt"), Annotations())
+    assert [s.content for s in sts] == ["Six people were killed", "at least nine injured in the attacks on Sunday."]
+
+
+def test_pronoun_speaker_takes_the_previous_speaker() -> None:
+    text = ("Four of the attackers were killed, ministry spokesman Almas Sadubayev said. "
+            "Some remained at large, he said.")
+    sts = extract_statements(doc(text, "a.txt"), Annotations())
+    assert all("Sadubayev" in s.speaker for s in sts)
+
+
+def test_offsets_point_at_the_content() -> None:
+    d = doc("Headline\n\nPolice detained two suspects in the capital on Friday, officials said.", "a.txt")
+    for s in extract_statements(d, Annotations()):
+        assert d.text[s.start:s.end] == s.content
+
+
+def test_non_english_document_gives_no_statements() -> None:
+    d = doc("\u041a\u043e\u043c\u0430\u043d\u0434\u0438\u0440 \u043f\u0435\u0440\u0435\u0448\u0435\u043b.",
+            "ru.txt", language="ru")
+    assert extract_statements(d, Annotations()) == []
+
+
+def test_upstream_claim_supplies_the_speaker_when_no_cue_is_found() -> None:
+    text = "The shooting was a terrorist act in the view of President Nazarbayev's office today."
+    claim = Claim(speaker="Nursultan Nazarbayev", cue="in the view of", content=text[:-1], start=0, end=len(text) - 1)
+    sts = extract_statements(doc(text, "a.txt"), Annotations(claims=[claim]))
+    assert sts[0].speaker == "Nursultan Nazarbayev"
