@@ -25,3 +25,11 @@ def test_english_with_foreign_names_is_english() -> None:
     text = ("Kadyr Malikov, who leads the Religion, Law and Politics analytical center in Bishkek, told "
             "reporters that Katibat al-Imam Bukhari fighters had pledged allegiance to Abu Bakr al-Baghdadi.")
     assert detect_language(text) == "en"
+
+
+def test_english_function_words_shortcut() -> None:
+    from claimscope.article.language import looks_english
+
+    assert looks_english(ENGLISH + " " + ENGLISH)
+    assert not looks_english(GERMAN + " " + GERMAN)
+    assert not looks_english("The raid.")
