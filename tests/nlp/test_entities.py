@@ -189,3 +189,13 @@ def test_packaged_gazetteer_has_several_hundred_actors():
 def test_short_form_keys():
     assert surname("Abu Bakr al-Baghdadi") == "baghdadi"
     assert base_key("the Islamic State group") == "islamic state"
+
+
+def test_output_dicts_are_the_entity_record(nlp):
+    import dataclasses
+
+    from claimscope.model import Entity, EntityMention
+
+    for e in nlp("Reuters reported from Bishkek.")._.cs_entities:
+        rebuilt = Entity(**{**e, "mentions": [EntityMention(**m) for m in e["mentions"]]})
+        assert dataclasses.asdict(rebuilt) == e

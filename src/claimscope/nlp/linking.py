@@ -78,6 +78,7 @@ class Linker:
     def __init__(self, fuzzy_threshold: float, lookup_actor: Callable[[str], Actor | None]):
         self.threshold = fuzzy_threshold
         self.lookup_actor = lookup_actor
+        self._keys: dict[tuple[str, str], str] = {}  # name keys, shared across documents
 
     def link(self, mentions: list[Mention], acronyms: dict[str, int]) -> list[Cluster]:
         """Clusters over `mentions`; `acronyms` maps an acronym defined in the text to its long mention."""
@@ -158,6 +159,15 @@ class Linker:
                     self._move(mi, of, clusters, of[long_mi])
         return [c for c in clusters if c.mentions]
 
+    def _key(self, name: str, ctype: str) -> str:
+        cached = self._keys.get((name, ctype))
+        if cached is None:
+            if len(self._keys) > 100000:
+                self._keys.clear()
+            cached = base_key(name) if ctype == "ORG" else norm_key(name)
+            self._keys[(name, ctype)] = cached
+        return cached
+
     @staticmethod
     def _move(mi: int, of: dict[int, int], clusters: list[Cluster], target: int) -> None:
         clusters[of[mi]].mentions.remove(mi)
@@ -172,12 +182,14 @@ class Linker:
             if not c.mentions:
                 continue
             ctype = c.type
+            if ctype == "PLACE" and m.type == "PLACE":
+                continue
             names = {mentions[i].text for i in c.mentions}
             if c.actor is not None:
                 names |= {c.actor.name, *c.actor.aliases}
             best = 0.0
             for name in names:
-                nk = base_key(name) if ctype == "ORG" else norm_key(name)
+                nk = self._key(name, ctype)
                 if not nk or nk == key:
                     continue
                 nwords = nk.split()

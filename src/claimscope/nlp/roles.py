@@ -35,8 +35,7 @@ def _clean(tokens: list[Token]) -> str:
         out.pop()
     if not out or len(out) > _MAX_ROLE_TOKENS:
         return ""
-    doc = out[0].doc
-    return doc.text[out[0].idx:out[-1].idx + len(out[-1])]
+    return out[0].doc[out[0].i:out[-1].i + 1].text
 
 
 def _subtree(token: Token, stop: Span) -> list[Token]:

@@ -10,7 +10,6 @@ nationalities). Overlaps are resolved longest first; mentions are then linked in
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimscope.model import Entity, EntityMention
 from claimscope.nlp.gazetteer import (
@@ -45,6 +44,8 @@ PLACE_HEADS = {"region", "district", "province", "oblast", "valley", "governorat
                "prefecture", "gorge", "municipality", "rayon"}
 _TERMINAL = re.compile(r"[.!?:;][\"'\u201d\u2019\u00bb)\]]*\s*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9/&.\-]{1,9}$")
+_QUOTE_KEYS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'",
+                             "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-"})
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'"})
 _INITIALS = re.compile(r"^(?:[A-Z]\.){2,4}$")
 _BYLINE = re.compile(r"^\s*(?:--|\u2014|\u2013|By\s)")
@@ -96,6 +97,8 @@ class EntityComponent:
             if actor.type == "PERSON":
                 for name in {surname(n) for n in (actor.name, *actor.aliases) if " " in n.strip()}:
                     self._surnames.setdefault(name, []).append(actor)
+        self._org_head_first = {h.split()[0] for h in self.org_heads}
+        self._toks: list[Token] = []
         self._gov_max = max((len(g.split()) for g in self.gov_bodies), default=1)
         self._countries: Counter[str] = Counter()
 
@@ -104,6 +107,7 @@ class EntityComponent:
     def __call__(self, doc: Doc) -> Doc:
         """Annotate one Doc."""
         lines = _Lines(doc)
+        self._toks = lines.tokens
         self._countries = Counter()
         model_places = {(e.start, e.end) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC", "NORP")}
         cands = self._gazetteer_cands(doc, lines, model_places)
@@ -124,16 +128,22 @@ class EntityComponent:
         mentions, acronyms = self._mentions(doc, chosen)
         clusters = self.linker.link(mentions, acronyms)
         self._add_bare_mentions(doc, mentions, clusters, acronyms)
-        doc._.cs_entities = [dataclasses.asdict(e) for e in self._entities(doc, mentions, clusters)]
+        doc._.cs_entities = [_as_dict(e) for e in self._entities(doc, mentions, clusters)]
         return doc
 
     # --------------------------------------------------------------------------------- candidates
 
     def _gazetteer_cands(self, doc: Doc, lines: _Lines, model_places: set[tuple[int, int]]) -> list[Cand]:
         out: list[Cand] = []
-        text = doc.text
+        text = lines.text
+        low = text.lower().translate(_QUOTE_KEYS)
+        if len(low) != len(text):  # a few characters change length when lower-cased: slow path
+            low = ""
         n = len(doc)
-        for i, tok in enumerate(doc):
+        toks = lines.tokens
+        ends = [t.idx + len(t.text) for t in toks]
+        breaks = [("\n" in t.text or "\n" in t.whitespace_) for t in toks]
+        for i, tok in enumerate(toks):
             first_char = tok.text[:1]
             if not first_char.isalpha():
                 continue
@@ -145,17 +155,20 @@ class EntityComponent:
             best_place: tuple[int, Place] | None = None
             j = i
             while j < n:
-                last = doc[j]
-                if "\n" in last.text or (j > i and "\n" in doc[j - 1].whitespace_):
+                if "\n" in toks[j].text or (j > i and breaks[j - 1]):
                     break
-                end_char = last.idx + len(last.text)
+                end_char = ends[j]
                 if end_char - start_char > maxlen + 2:
                     break
-                surface = text[start_char:end_char]
-                actors = self.actors.lookup(surface)
-                if actors and self._case_ok(surface, lines.heading(i)):
-                    best_actor = (j + 1, actors)
-                place = self.places.lookup(surface)
+                key = low[start_char:end_char] if low else norm_key(text[start_char:end_char])
+                if "  " in key or key.startswith("the "):
+                    key = norm_key(key)
+                if key in self.actors.by_key:
+                    surface = text[start_char:end_char]
+                    actors = self.actors.lookup(surface)
+                    if actors and self._case_ok(surface, lines.heading(i)):
+                        best_actor = (j + 1, actors)
+                place = self.places.by_key.get(key)
                 if place is not None and (first_char.isupper() or lines.heading(i)):
                     best_place = (j + 1, place)
                 j += 1
@@ -167,7 +180,7 @@ class EntityComponent:
                                 options=actors))
             if best_place is not None:
                 end, place = best_place
-                key = norm_key(doc[i:end].text)
+                key = norm_key(text[toks[i].idx:ends[end - 1]])
                 needs_model = key in self.places.ambiguous or key in self.places.weak
                 if lines.furniture(i, end):
                     continue
@@ -212,7 +225,7 @@ class EntityComponent:
                 self._countries[c.place.country] += 1
             elif c.actor is not None and c.actor.country and (c.options is None or len(c.options) == 1):
                 self._countries[c.actor.country] += 1
-        for tok in doc:
+        for tok in self._toks:
             cc = self.demonyms.get(tok.lower_) if tok.text[:1].isupper() else None
             if cc:
                 self._countries[cc] += 1
@@ -220,7 +233,7 @@ class EntityComponent:
     def _rule_cands(self, doc: Doc, lines: _Lines) -> list[Cand]:
         out: list[Cand] = []
         n = len(doc)
-        for i, tok in enumerate(doc):
+        for i, tok in enumerate(lines.tokens):
             low = tok.lower_
             # "Kazakhstan's state press service", "the Kazakh interior ministry"
             if tok.tag_ == "POS" or low in ("'s", "\u2019s"):
@@ -245,7 +258,7 @@ class EntityComponent:
                         out.append(Cand(left, i + 1, "PLACE", "rule", place=place,
                                         country=place.country if place else None))
             # "the Religion, Law and Politics analytical center"
-            if tok.text.islower():
+            if low in self._org_head_first and tok.text.islower():
                 head = self._org_head_at(doc, i)
                 if head:
                     end, kind = head
@@ -539,8 +552,8 @@ class EntityComponent:
             for ci, c in enumerate(clusters):
                 if mi in c.mentions:
                     by_word.setdefault(acr, ci)
-        for tok in doc:
-            if tok.i in covered or tok.text not in by_word or not tok.text[:1].isupper():
+        for tok in self._toks:
+            if tok.text not in by_word or tok.i in covered or not tok.text[:1].isupper():
                 continue
             ci = by_word[tok.text]
             mentions.append(Mention(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text,
@@ -593,6 +606,13 @@ class EntityComponent:
         return out
 
 
+def _as_dict(e: Entity) -> dict[str, Any]:
+    """dataclasses.asdict(e), without its generic deep copy (this runs for every entity of every document)."""
+    return {"name": e.name, "type": e.type, "kind": e.kind, "country": e.country, "aliases": list(e.aliases),
+            "roles": list(e.roles), "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in e.mentions],
+            "lat": e.lat, "lon": e.lon}
+
+
 def _first_part(text: str) -> str:
     return re.split(r"[\s\-/'.\u2019]", text, maxsplit=1)[0]
 
@@ -610,7 +630,8 @@ class _Lines:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        text = doc.text
+        self.text = text = doc.text
+        self.tokens: list[Token] = list(doc)
         self.starts: list[int] = []
         self.kinds: list[str] = []
         pos = 0
@@ -634,7 +655,7 @@ class _Lines:
             pos += len(raw) + 1
 
     def _kind(self, token_i: int) -> str:
-        idx = bisect.bisect_right(self.starts, self.doc[token_i].idx) - 1
+        idx = bisect.bisect_right(self.starts, self.tokens[token_i].idx) - 1
         return self.kinds[idx] if idx >= 0 else "sentence"
 
     def heading(self, token_i: int) -> bool:
@@ -650,10 +671,10 @@ class _Lines:
         return self._kind(start) == "label" and not self._whole_line(start, end)
 
     def _whole_line(self, start: int, end: int) -> bool:
-        idx = bisect.bisect_right(self.starts, self.doc[start].idx) - 1
+        idx = bisect.bisect_right(self.starts, self.tokens[start].idx) - 1
         seg_start = self.starts[idx]
-        seg_end = self.starts[idx + 1] if idx + 1 < len(self.starts) else len(self.doc.text)
-        seg = self.doc.text[seg_start:seg_end].strip(" \n|")
+        seg_end = self.starts[idx + 1] if idx + 1 < len(self.starts) else len(self.text)
+        seg = self.text[seg_start:seg_end].strip(" \n|")
         return seg == self.doc[start:end].text
 
 
