@@ -8,8 +8,9 @@ statements, and joins the best-matching proposition or starts a new one. Nothing
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from datasketch import MinHash, MinHashLSH
@@ -123,14 +124,15 @@ class Board:
         if doc.id in self.docs:
             return []
         outlet = self.registry.outlet_of(doc.outlet, doc.url, doc.source)
-        outlet_name = outlet.name if outlet else (doc.outlet or doc.source)
+        outlet_name = outlet.name if outlet else (doc.outlet or Path(doc.source).name or doc.source)
         language = doc.language or _language(doc.text)
-        read = not ann.skipped and language in (None, "", "en")
+        # A page the pipeline skipped for another reason (e.g. stored without NLP) is still read.
+        read = language in (None, "", "en")
         found_credits = list(doc.credited) or credits(doc.text, self.registry, outlet)
         info = DocInfo(id=doc.id, source=doc.source, outlet=outlet_name,
                        outlet_kind=outlet.kind if outlet else "media", credited=found_credits, language=language,
-                       read=read, skipped=ann.skipped or (None if read else f"language {language!r} is not English; "
-                                                                                "not read"),
+                       read=read, skipped=None if read else (ann.skipped or f"language {language!r} is not English; "
+                                                                                  "not read"),
                        title=doc.title, published=doc.published)
         self.docs[doc.id] = info
         node = f"doc:{doc.id}"
@@ -142,7 +144,7 @@ class Board:
             return []
         info.bodies = self.resolver.bodies_in(doc.text)
         self.resolver.learn_roles(doc.text, info.bodies)
-        stmts = extract_statements(doc, ann if read else Annotations())
+        stmts = extract_statements(doc, replace(ann, skipped=None))
         copies: Counter[str] = Counter()
         for st in stmts:
             while st.id in self.statements:

@@ -174,6 +174,12 @@ class Resolver:
         sp = speaker.strip()
         low = sp.lower()
         chain = [sp]
+        anon = re.match(r"^(?:an?|one|the)?\s*(?:\w+\s+){0,3}?sources?\b(?:\s+(?:at|in|from|close to)\s+(.+))?$", low)
+        if anon:
+            key = "anon:" + re.sub(r"^(?:an?|one|the)\s+", "", low)
+            self.kinds.setdefault(key, "anonymous")
+            self.labels.setdefault(key, sp)
+            return key, chain
         if is_vague(sp):
             return None, chain
         src = self._source_in(sp)

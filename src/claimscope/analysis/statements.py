@@ -167,7 +167,7 @@ def _mentions(st: Statement, ann: Annotations) -> None:
 
 def extract_statements(doc: Document, ann: Annotations) -> list[Statement]:
     """Every statement of one document (none when the pipeline skipped it, e.g. not English)."""
-    if ann.skipped or not doc.is_english:
+    if not doc.is_english or (ann.skipped and "english" in ann.skipped.lower()):
         return []
     out: list[Statement] = []
     sents = [_strip_dateline(s) for s in sentences(doc.text)]
