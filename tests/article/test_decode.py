@@ -75,3 +75,9 @@ def test_control_characters_refused() -> None:
 
 def test_plain_text_is_not_binary() -> None:
     assert sniff_binary(RUSSIAN.encode()) is None
+
+
+def test_utf16_without_bom_decoded() -> None:
+    text = "Police detained three men on Tuesday, the ministry said."
+    assert decode_bytes(text.encode("utf-16-le"))[0] == text
+    assert decode_bytes(text.encode("utf-16-be"))[0] == text

@@ -63,8 +63,20 @@ def sniff_binary(data: bytes) -> str | None:
     if any(data.startswith(bom) for bom, _ in _BOMS):
         return None  # UTF-16/32 text legitimately holds NUL bytes
     head = data[:8192]
-    if b"\x00" in head:
+    if b"\x00" in head and _utf16_without_bom(head) is None:
         return "binary data (NUL bytes)"
+    return None
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" when NUL bytes sit at every other position, as in ASCII-range UTF-16."""
+    if len(head) < 16:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) >= 0.6 * len(odd) and even.count(0) <= 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) >= 0.6 * len(even) and odd.count(0) <= 0.05 * len(odd):
+        return "utf-16-be"
     return None
 
 
@@ -112,6 +124,9 @@ def _decode(data: bytes, content_type: str | None) -> tuple[str, str]:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return data.decode(codec, errors="replace"), codec
+    utf16 = _utf16_without_bom(data[:8192]) if b"\x00" in data[:8192] else None
+    if utf16:
+        return data.decode(utf16, errors="replace"), utf16
     declared = declared_charset(data, content_type)
     is_ascii = data.isascii()
     if declared and not (declared in _SINGLE_BYTE and not is_ascii and _is_utf8(data)):
