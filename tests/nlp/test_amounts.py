@@ -89,6 +89,15 @@ def test_durations_ages_identifiers_and_vague_words_are_not_amounts(nlp):
     assert amounts(nlp, text) == []
 
 
+def test_rates_are_not_counts(nlp):
+    assert amounts(nlp, "One in four residents and one of every nine voters earn six figures.") == []
+
+
+def test_compound_nouns_count_their_head(nlp):
+    assert amounts(nlp, "Three election debates and two police officers.") == [
+        (3, "debates", "exact"), (2, "people", "exact")]
+
+
 def test_one_is_not_a_count(nlp):
     assert amounts(nlp, "One soldier died.") == []
 

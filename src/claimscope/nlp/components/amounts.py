@@ -32,6 +32,7 @@ from claimscope.nlp.numbers import number_words, parse_number
 
 _SKIP_ENTS = {"DATE", "TIME", "PERCENT", "ORDINAL", "QUANTITY", "MONEY"}
 _ELLIPSIS_DEPS = {"nsubj", "nsubjpass", "dobj", "conj", "ROOT"}
+_RATIO = re.compile(r"\b(?:one|1|\d+)\s+(?:in|out of|of every)\s+$", re.IGNORECASE)
 _YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
 _MODIFIER_POS = {"ADJ", "PROPN", "NOUN", "VERB", "PUNCT", "ADV", "NUM", "CCONJ"}
 
@@ -199,6 +200,8 @@ class AmountFinder:
         if (root.dep_ in ("nummod", "amod", "quantmod", "compound", "nmod", "npadvmod")
                 and head.i >= span.end and head.pos_ in ("NOUN", "PROPN") and head.i - span.end <= 4
                 and all(t.pos_ in _MODIFIER_POS for t in self.doc[span.end:head.i])):
+            while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+                head = head.head  # "three president debates": the count is of debates
             return head
         for tok in self.doc[span.end:min(span.end + 4, len(self.doc))]:
             if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS"):
@@ -272,6 +275,11 @@ class AmountFinder:
                     (span.end < len(self.doc) and self.doc[span.end].tag_ in ("NN", "NNP"))
                     or (span.start > 0 and self.doc[span.start - 1].tag_ in ("POS", "PRP$", "DT"))):
                 continue  # "Trump's 1995 state income tax filings": a year used as a modifier
+            prev = self.doc[span.start - 1] if span.start > 0 else None
+            if prev is not None and prev.lower_ in self.lex.not_after:
+                continue  # "aged 30", "Article 332 cases"
+            if _RATIO.search(self.text[max(0, s - 20):s]):
+                continue  # "one in four residents", "one of every nine voters": a rate, not a count
             root = span.root
             noun = self._noun_after(root, span)
             end = e
@@ -288,9 +296,6 @@ class AmountFinder:
                     noun = None  # "kill six ASTANA (Reuters)": a name after the number is not what it counts
             if noun is None:
                 end = e
-                prev = self.doc[span.start - 1] if span.start > 0 else None
-                if prev is not None and prev.lower_ in self.lex.not_after:
-                    continue
                 if prev is not None and prev.pos_ in ("NOUN", "PROPN") and prev.is_title \
                         and not self._people_word(prev):
                     continue  # "Article 332", "Resolution 2178": an identifier
