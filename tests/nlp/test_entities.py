@@ -199,3 +199,18 @@ def test_output_dicts_are_the_entity_record(nlp):
     for e in nlp("Reuters reported from Bishkek.")._.cs_entities:
         rebuilt = Entity(**{**e, "mentions": [EntityMention(**m) for m in e["mentions"]]})
         assert dataclasses.asdict(rebuilt) == e
+
+
+def test_headline_and_byline_entities_are_added_without_mentions(nlp):
+    doc = nlp.make_doc("The group released a new video on Monday, officials said.")
+    doc._.cs_title = "Islamic State in Afghanistan Targets Central Asia"
+    doc._.cs_author = "Joanna Paraszczuk"
+    found = {e["name"]: e for e in nlp(doc)._.cs_entities}
+    assert {"Islamic State", "Afghanistan", "Central Asia", "Joanna Paraszczuk"} <= set(found) and "Asia" not in found
+    assert found["Joanna Paraszczuk"]["roles"] == ["author"] and found["Afghanistan"]["mentions"] == []
+
+
+def test_an_outlet_byline_is_not_a_person(nlp):
+    doc = nlp.make_doc("Officials said the border was closed.")
+    doc._.cs_author = "Reuters"
+    assert not nlp(doc)._.cs_entities

@@ -88,6 +88,7 @@ class EntityComponent:
         self.titles = load_words("actors/lexicon/titles.txt")
         self.surname_suffixes = load_words("actors/lexicon/surname_suffixes.txt")
         self.linker = Linker(fuzzy_threshold, self._actor_for_key)
+        self.tokenizer = nlp.tokenizer
         self._first: dict[str, int] = {}
         for key in [*self.actors.by_key, *self.places.by_key]:
             first = _first_part(key)
@@ -128,8 +129,56 @@ class EntityComponent:
         mentions, acronyms = self._mentions(doc, chosen)
         clusters = self.linker.link(mentions, acronyms)
         self._add_bare_mentions(doc, mentions, clusters, acronyms)
-        doc._.cs_entities = [_as_dict(e) for e in self._entities(doc, mentions, clusters)]
+        found = self._entities(doc, mentions, clusters)
+        title = doc._.cs_title if Doc.has_extension("cs_title") else None
+        if title:
+            self._add_title(str(title), found)
+        author = doc._.cs_author if Doc.has_extension("cs_author") else None
+        if author:
+            self._add_author(str(author), found)
+        doc._.cs_entities = [_as_dict(e) for e in found]
         return doc
+
+    def _add_title(self, title: str, found: list[Entity]) -> None:
+        """Known actors and places the headline names (it is not part of the text): aliases, no mentions."""
+        tdoc = self.tokenizer(title.replace("\n", " "))
+        lines = _Lines(tdoc)
+        lines.kinds = ["heading"] * len(lines.kinds)
+        for c in self._select(self._gazetteer_cands(tdoc, lines, set())):
+            if c.options is not None and len(c.options) > 1:
+                c.actor = self._choose_actor(c.options)
+                if c.actor is None:
+                    continue
+            surface = _display(tdoc[c.start:c.end].text)
+            name = c.actor.name if c.actor else c.place.name if c.place else surface
+            etype = c.actor.type if c.actor else "PLACE"
+            keys = {norm_key(surface), norm_key(name)}
+            same = next((e for e in found if e.type == etype and keys & {norm_key(e.name), *map(norm_key, e.aliases)}),
+                        None)
+            if same is not None:
+                if norm_key(surface) not in {norm_key(same.name), *map(norm_key, same.aliases)}:
+                    same.aliases.append(surface)
+                continue
+            lat = c.place.lat if c.place and etype == "PLACE" else None
+            lon = c.place.lon if c.place and etype == "PLACE" else None
+            found.append(Entity(name=name, type=etype, kind=c.actor.kind if c.actor and etype != "PLACE" else None,
+                                country=c.country, aliases=[surface] if norm_key(surface) != norm_key(name) else [],
+                                lat=lat, lon=lon))
+
+    def _add_author(self, author: str, found: list[Entity]) -> None:
+        """The byline's person, with the role 'author' (an outlet or wire in the byline is not a person)."""
+        name = re.sub(r"\s+", " ", author).strip(" -\u2014,")
+        words = name.split()
+        if self.actors.lookup(name) or not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or \
+                any(ch.isdigit() for ch in name):
+            return
+        key = norm_key(name)
+        for e in found:
+            if e.type == "PERSON" and key in {norm_key(e.name), *map(norm_key, e.aliases)}:
+                if "author" not in e.roles:
+                    e.roles.append("author")
+                return
+        found.append(Entity(name=name, type="PERSON", roles=["author"]))
 
     # --------------------------------------------------------------------------------- candidates
 
@@ -688,6 +737,13 @@ def _split_bar(line: str) -> list[tuple[int, str]]:
         parts.append((pos, part))
         pos += len(part) + 1
     return parts
+
+
+# The headline and byline are not part of Document.text; when the pipeline driver sets them here
+# (like cs_published) the entities they name are added. TODO(lead): declare these in nlp/extensions.py.
+for _name in ("cs_title", "cs_author"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
 
 
 @Language.factory(
