@@ -253,6 +253,8 @@ _TITLE_WORDS = {"president", "colonel", "interior minister", "minister", "govern
 
 def _is_vague(low: str) -> bool:
     vague = lexicon()["vague_speakers"]
+    if _portfolio(low):
+        return False
     stripped = re.sub(r"^(?:the|some|local|senior|kazakh|russian|tajik|kyrgyz|uzbek)\s+", "", low)
     return any(stripped == v or stripped.startswith(v + " ") or stripped.endswith(" " + v) for v in vague)
 

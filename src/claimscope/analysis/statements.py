@@ -124,6 +124,9 @@ def attribute(text: str) -> tuple[str, str, int, int, list[str]] | None:
         if sp and len(sp.split()) <= 8:
             c_start, c_end = m.start("c"), m.end("c")
             inner = attribute(text[c_start:c_end])
+            if inner and re.match(r"(?:reported|reports|report)\b", inner[1]):
+                # "X said A, Agency reported": the agency carries X's words
+                return sp, m.group("v").strip(), c_start + inner[2], c_start + inner[3], [inner[0]]
             if inner and inner[0] not in ("he", "she", "they", "it"):
                 return inner[0], inner[1], c_start + inner[2], c_start + inner[3], [sp, *inner[4]]
             return sp, m.group("v").strip(), c_start, c_end, []
@@ -201,8 +204,9 @@ def _upstream(sent: Span, ann: Annotations) -> tuple[str, str, int, int, list[st
     Its speaker and cue are kept; the content is the claim's span when it covers most of the sentence,
     else the sentence (so a statement keeps the words around a short claim).
     """
+    low = sent.text.lower()
     for c in ann.claims:
-        if sent.start <= c.start < sent.end:
+        if sent.start <= c.start < sent.end and c.cue and c.cue.lower() in low:
             speaker = c.speaker if isinstance(c.speaker, str) else ", ".join(c.speaker)
             if speaker == AUTHOR:
                 return None
@@ -223,6 +227,10 @@ def _strip_dateline(span: Span) -> Span:
 _OPEN = ("\u201c", '"', "?\u20ac?")
 
 
+def _closes(text: str) -> bool:
+    return "\u201d" in text or text.count('"') % 2 == 1
+
+
 def _carry_quotes(sents: list[Span], found: list[tuple[str, str, int, int, list[str]] | None]) -> None:
     """A quotation over several sentences takes the speaker of the sentence that closes it."""
     i = 0
@@ -230,10 +238,11 @@ def _carry_quotes(sents: list[Span], found: list[tuple[str, str, int, int, list[
         text = sents[i].text
         if found[i] is None and text.startswith(_OPEN) and text.count("\u201c") + text.count('"') < 2:
             j = i + 1
+            # Within one paragraph (sentences one space apart) until the quotation closes.
             while (j < len(sents) and j < i + 6 and (found[j] is None or found[j][0] in ("we", "i"))  # type: ignore[index]
-                   and sents[j].start - sents[j - 1].end < 3):
+                   and sents[j].start - sents[j - 1].end <= 1 and not _closes(sents[j].text)):
                 j += 1
-            if j < len(sents) and found[j] is not None and sents[j].start - sents[j - 1].end < 3:
+            if j < len(sents) and found[j] is not None and sents[j].start - sents[j - 1].end <= 1:
                 sp, cue, _, _, via = found[j]  # type: ignore[misc]
                 for k in range(i, j):
                     found[k] = (sp, cue, 0, len(sents[k].text), via)
