@@ -214,3 +214,17 @@ def test_an_outlet_byline_is_not_a_person(nlp):
     doc = nlp.make_doc("Officials said the border was closed.")
     doc._.cs_author = "Reuters"
     assert not nlp(doc)._.cs_entities
+
+
+def test_bylines_of_two_people_and_of_a_desk(nlp):
+    doc = nlp.make_doc("Officials said the border was closed.")
+    doc._.cs_author = "Mariya Petrova and Olzhas Temirov"
+    assert {e["name"] for e in nlp(doc)._.cs_entities} == {"Mariya Petrova", "Olzhas Temirov"}
+    doc = nlp.make_doc("Officials said the border was closed.")
+    doc._.cs_author = "Arutz Sheva Staff"
+    assert not nlp(doc)._.cs_entities
+
+
+def test_lowercase_compass_word_starts_a_region(nlp):
+    found = ents(nlp, "Tajikistan is located in central Asia, north of Afghanistan.")
+    assert find(found, "central Asia")["name"] == "Central Asia" and "Asia" not in found

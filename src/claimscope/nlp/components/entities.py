@@ -87,6 +87,8 @@ class EntityComponent:
         self.org_nouns = load_lexicon("actors/lexicon/org_nouns.tsv")
         self.titles = load_words("actors/lexicon/titles.txt")
         self.surname_suffixes = load_words("actors/lexicon/surname_suffixes.txt")
+        self.byline_words = load_words("actors/lexicon/byline_words.txt")
+        self.directions = load_words("places/directions.txt")
         self.linker = Linker(fuzzy_threshold, self._actor_for_key)
         self.tokenizer = nlp.tokenizer
         self._first: dict[str, int] = {}
@@ -166,11 +168,16 @@ class EntityComponent:
                                 lat=lat, lon=lon))
 
     def _add_author(self, author: str, found: list[Entity]) -> None:
-        """The byline's person, with the role 'author' (an outlet or wire in the byline is not a person)."""
+        """The byline's people, with the role 'author' (an outlet, desk or wire in the byline is no person)."""
+        for part in re.split(r"\s*(?:,|;|&|\band\b)\s*", author):
+            self._add_one_author(part, found)
+
+    def _add_one_author(self, author: str, found: list[Entity]) -> None:
         name = re.sub(r"\s+", " ", author).strip(" -\u2014,")
         words = name.split()
         if self.actors.lookup(name) or not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or \
-                any(ch.isdigit() for ch in name):
+                any(ch.isdigit() for ch in name) or any(norm_key(w) in self.byline_words for w in words) or \
+                any(self.actors.lookup(" ".join(words[:k])) for k in range(1, len(words))):
             return
         key = norm_key(name)
         for e in found:
@@ -218,7 +225,8 @@ class EntityComponent:
                     if actors and self._case_ok(surface, lines.heading(i)):
                         best_actor = (j + 1, actors)
                 place = self.places.by_key.get(key)
-                if place is not None and (first_char.isupper() or lines.heading(i)):
+                if place is not None and (first_char.isupper() or lines.heading(i) or (
+                        j > i and tok.lower_ in self.directions and place.rank == 1)):
                     best_place = (j + 1, place)
                 j += 1
             if best_actor is not None and not lines.furniture(i, best_actor[0]):
