@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from claimscope.article.furniture import furniture
 from claimscope.article.text import fold
 
@@ -124,18 +126,27 @@ def _attr(doc: Any, name: str) -> str | None:
     return str(value).strip() or None if value else None
 
 
+def _is_headline_copy(line_key: str, title_key: str) -> bool:
+    """The line repeats the headline (exactly, as its start, or nearly: "Title" vs "Title - Site")."""
+    if line_key == title_key:
+        return True
+    return len(line_key) > 15 and (title_key.startswith(line_key) or fuzz.ratio(line_key, title_key) >= 90)
+
+
 def clean_extracted(text: str, title: str | None) -> tuple[str, list[str]]:
     """Drop a leading headline copy and furniture lines from extracted text; (text, removed lines)."""
     furn = furniture()
     kept: list[str] = []
     removed: list[str] = []
     title_key = fold(title) if title else None
-    for pos, line in enumerate(text.split("\n")):
+    seen_lines = 0
+    for line in text.split("\n"):
         bare = line.strip().lstrip("-•*· ").strip()
         if not bare:
             kept.append(line)
             continue
-        headline_copy = bool(title_key) and pos < 3 and fold(bare) == title_key
+        seen_lines += 1
+        headline_copy = bool(title_key) and seen_lines <= 2 and _is_headline_copy(fold(bare), title_key or "")
         if headline_copy or (_words(bare) <= MAX_FURNITURE_WORDS and furn.line.fullmatch(bare)):
             removed.append(line.strip())
         else:
