@@ -233,7 +233,8 @@ class Board:
             prop = self.props[pid]
             if any(self.statements[m].doc_id == st.doc_id for m in prop.members):
                 continue
-            sims = [self.similarity(st, self.statements[m]) for m in prop.members]
+            sims = [self.similarity(st, self.statements[m]) if self._overlap(st, self.statements[m]) else 0.0
+                    for m in prop.members]
             score = self.mix * max(sims) + (1 - self.mix) * sum(sims) / len(sims)
             if score > best_score:
                 best_prop, best_score = pid, score
@@ -248,6 +249,12 @@ class Board:
         self._next_prop += 1
         self.props[pid] = Proposition(id=pid, members=[st.id])
         self.prop_of[st.id] = pid
+
+    @staticmethod
+    def _overlap(a: Statement, b: Statement) -> bool:
+        """Two statements share at least two words (or a number and a word): one rare word is not enough."""
+        shared = set(a.tokens) & set(b.tokens)
+        return len(shared) >= 2
 
     def _link(self, a: Statement, b: Statement, score: float) -> Link:
         shared = set(a.tokens) & set(b.tokens)

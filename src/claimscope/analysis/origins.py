@@ -221,6 +221,12 @@ class Resolver:
             return key, chain
         if body and body.startswith("ministry:"):
             return self.body(body), chain
+        acronym = [a for a in re.findall(r"\b[A-Z]{2,6}\b", sp) if not self.registry.lookup(a)]
+        if acronym:
+            key = self.body(f"org:{acronym[0].lower()}")
+            self.kinds.setdefault(key, "government")
+            self.labels.setdefault(key, acronym[0])
+            return key, chain
         words = re.sub(r"^(?:the)\s+", "", low)
         if words in _countries():
             key = f"gov:{words}"
