@@ -228,3 +228,8 @@ def test_bylines_of_two_people_and_of_a_desk(nlp):
 def test_lowercase_compass_word_starts_a_region(nlp):
     found = ents(nlp, "Tajikistan is located in central Asia, north of Afghanistan.")
     assert find(found, "central Asia")["name"] == "Central Asia" and "Asia" not in found
+
+
+def test_lowercase_compass_word_before_a_country_keeps_the_country(nlp):
+    found = ents(nlp, "The group recruits in south-west Kazakhstan and west Kazakhstan.")
+    assert set(found) == {"Kazakhstan"}

@@ -226,7 +226,7 @@ class EntityComponent:
                         best_actor = (j + 1, actors)
                 place = self.places.by_key.get(key)
                 if place is not None and (first_char.isupper() or lines.heading(i) or (
-                        j > i and tok.lower_ in self.directions and place.rank == 1)):
+                        j > i and self._direction_region(toks, i, key, place))):
                     best_place = (j + 1, place)
                 j += 1
             if best_actor is not None and not lines.furniture(i, best_actor[0]):
@@ -244,6 +244,13 @@ class EntityComponent:
                 if not needs_model or (i, end) in model_places:
                     out.append(Cand(i, end, "PLACE", "place", place=place, country=place.country))
         return out
+
+    def _direction_region(self, toks: list[Token], i: int, key: str, place: Place) -> bool:
+        """'central Asia' names Central Asia; 'west Kazakhstan' is a part of a country, not its region."""
+        if toks[i].lower_ not in self.directions or place.rank != 1 or (i > 0 and toks[i - 1].text == "-"):
+            return False
+        rest = self.places.by_key.get(key.split(" ", 1)[-1])
+        return rest is None or rest.rank != 0
 
     def _case_ok(self, surface: str, heading: bool) -> bool:
         """An alias matches only with its own capitals ("Current Time", not "current time"; "LeT", not "let")."""
