@@ -121,7 +121,7 @@ def load_calendar() -> Calendar:
         ("weekday", re.compile(
             rf"(?:\b(?P<rel>last|next|this|on|early|late|since|by|until)\s+)?(?P<wd>{wd_full})(?:'s)?"
             rf"(?:\s+(?P<part>{parts}))?\b")),
-        ("year", re.compile(rf"(?<![\w.,$£€/:-])(?P<y>{year})(?:\s*[-–]\s*(?P<y2>{year}|\d\d))?(?![\w%]|[.,:/]\d)")),
+        ("year", re.compile(rf"(?<![\w.,$£€/:-])(?:(?P<mod>mid|early|late)-)?(?P<y>{year})(?:\s*[-–]\s*(?P<y2>{year}|\d\d))?(?![\w%]|[.,:/]\d)")),
     )
     return Calendar(
         months=months,
@@ -364,7 +364,7 @@ class DateFinder:
             return None
         labels = {t.ent_type_ for t in span if t.ent_type_}
         prefix = self.text[max(0, s - 30):s]
-        if not (labels & _DATE_ENTS or self.cal.bare_year_cues.search(prefix)):
+        if not (g.get("mod") or labels & _DATE_ENTS or self.cal.bare_year_cues.search(prefix)):
             return None
         if labels & (_NON_DATE_ENTS - {"EVENT", "LAW", "WORK_OF_ART", "ORG"}):
             return None
