@@ -172,3 +172,11 @@ def test_declared_html_language_parsed() -> None:
     assert declared_language("ru") == "ru"
     assert declared_language("x-klingon") is None
     assert declared_language(None) is None
+
+
+def test_latin1_text_without_declaration_decoded() -> None:
+    text = ("Le préfet a déclaré mardi que trois hommes avaient été arrêtés après une perquisition dans un "
+            "appartement où, selon les enquêteurs, des explosifs étaient assemblés.")
+    doc = to_document(page(text.encode("latin-1")), SETTINGS)
+    assert doc.text == text
+    assert doc.language == "fr"

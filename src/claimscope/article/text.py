@@ -238,10 +238,10 @@ class _Cleaner:
                     self.drop[prev] = "caption"
         # A line printed twice in a row is a photo's alt text and caption (unless it opens the page:
         # then it is the headline printed twice).
+        first_real = next((j for j in range(len(units)) if j not in self.drop), len(units))
         for i in range(1, len(units)):
-            opens_page = all(j in self.drop for j in range(i - 1))
             if (units[i].key == units[i - 1].key and not units[i].bullet and units[i].words <= 60
-                    and not opens_page):
+                    and i - 1 > first_real):
                 self.drop[i - 1] = self.drop.get(i - 1, "caption")
                 self.drop[i] = self.drop.get(i, "caption")
 
