@@ -173,3 +173,10 @@ def test_headline_with_a_date_is_not_a_date_stamp() -> None:
     out = clean_text(page("Attack On June 5, 2016 Kills Ten In Aktobe", BODY_1, BODY_2))
     assert out.title == "Attack On June 5, 2016 Kills Ten In Aktobe"
     assert out.published is None
+
+
+def test_list_block_not_joined() -> None:
+    block = ("• Mahmadrasul Nasridinov, 37 years old, registered in Yaroslavl\n"
+             "• Rivojidin Ismonov, 51 years old, registered in Ivanovo oblast\n"
+             "• Shohinjonn Safolzoda, 21 years old, registered in Samara oblast")
+    assert len(split_units(block)) == 3

@@ -113,6 +113,8 @@ def split_units(raw: str) -> list[str]:
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
+    if sum(1 for ln in lines if _BULLET.match(ln)) > 1:
+        return False  # a list, one item a line
     inner = lines[:-1]
     long_open = [ln for ln in inner if 40 <= len(ln) <= 100 and not ln.rstrip(_CLOSERS).endswith(_TERMINAL)]
     return len(long_open) >= 0.6 * len(inner) and max(len(ln) for ln in lines) <= 100
