@@ -29,6 +29,8 @@ class Lexicons:
     author: tuple[tuple[str, str], ...]  # (frame, status), longest first
     nouns: dict[str, str] = field(default_factory=dict)  # noun -> document | role
     via: frozenset[str] = frozenset()
+    abbreviations: frozenset[str] = frozenset()
+    learned: dict[str, list[str]] = field(default_factory=dict)  # lemma -> frames, most precise first
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -38,6 +40,17 @@ def _rows(name: str) -> list[list[str]]:
         if line and not line.startswith("#"):
             rows.append([c.strip() for c in line.split("\t")])
     return rows
+
+
+def _learned() -> dict[str, list[str]]:
+    """Cue frames learned from annotated news (scripts/train_cues.py), when the file is there."""
+    if not data_path("cues", "learned.tsv").exists():
+        return {}
+    rows = sorted(_rows("learned.tsv"), key=lambda r: -float(r[2]))
+    out: dict[str, list[str]] = {}
+    for lemma, frame, *_ in rows:
+        out.setdefault(lemma, []).append(frame)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -56,4 +69,6 @@ def lexicons() -> Lexicons:
         author=tuple(author),
         nouns={r[0].lower(): r[1] for r in _rows("nouns.tsv")},
         via=frozenset(r[0].lower() for r in _rows("via.txt")),
+        abbreviations=frozenset(r[0].lower() for r in _rows("abbreviations.txt")),
+        learned=_learned(),
     )

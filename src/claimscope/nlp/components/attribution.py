@@ -89,6 +89,39 @@ def _runs(doc: Doc, indices: set[int]) -> list[tuple[int, int]]:
     return spans
 
 
+def frame_contents(tok: Token) -> dict[str, set[int]]:
+    """The complements of a verb that could be an attribution's content, by frame: clause ("said that
+    S"), infinitive ("vowed to S"), object ("endorsed X", "called X Y", "accused X of Y"), prep_<word>
+    ("called for X", "talked about X")."""
+    out: dict[str, set[int]] = {}
+    comps = [c for c in tok.children if c.dep_ == "ccomp"]
+    if comps:
+        out["clause"] = {t.i for c in comps for t in c.subtree}
+    else:
+        # "told reporters at a conference that S" parsed with S as a relative clause of "conference"
+        for t in tok.subtree:
+            if t.i > tok.i and t.dep_ in ("relcl", "acl") and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+                out["clause"] = {x.i for x in t.subtree}
+                break
+    for c in tok.children:
+        if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            out["infinitive"] = {t.i for t in c.subtree}
+            break
+    if any(c.dep_ == "dobj" for c in tok.children):
+        obj: set[int] = set()
+        for c in tok.children:
+            if c.i > tok.i and (c.dep_ in ("dobj", "oprd", "ccomp") or (
+                    c.dep_ == "prep" and c.lower_ in ("of", "as"))):
+                obj.update(t.i for t in c.subtree)
+        if obj:
+            out["object"] = obj
+    for c in tok.children:
+        if c.dep_ == "prep" and c.i > tok.i and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+            out.setdefault(f"prep_{c.lower_}", {t.i for t in c.subtree if t.i != c.i})
+    return out
+
+
 def _words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
@@ -108,7 +141,7 @@ def _trim_parenthetical(text: str, parts: list[tuple[int, int]]) -> list[tuple[i
 class Finder:
     """Finds the claims of one parsed document."""
 
-    def __init__(self, doc: Doc, min_words: int = 2, author_claims: bool = True) -> None:
+    def __init__(self, doc: Doc, min_words: int = 2, author_claims: bool = True, use_learned: bool = True) -> None:
         self.doc = doc
         self.text = doc.text
         self.lex = lexicons()
@@ -118,6 +151,7 @@ class Finder:
         self.resolver = SpeakerResolver(doc, self.index)
         self.min_words = min_words
         self.author_claims = author_claims
+        self.use_learned = use_learned
         self.drafts: list[Draft] = []
         self.bare: list[tuple[Token, Resolved, CueVerb]] = []  # cues whose content is a nearby quote
         self.author_zones: list[tuple[int, int]] = []
@@ -145,6 +179,38 @@ class Finder:
             if q is not None and q.end > e and self._trusted(q):
                 e = q.end
             out.append((s, e))
+        return out
+
+    def _boundaries(self, start: int, end: int) -> list[int]:
+        """Sentence ends in [start, end) outside quotations (the parser misses many before quotes)."""
+        out = []
+        for m in re.finditer(r"[.!?]+([\"”’'»]*)\s+(?=[\"“‘'`«]*[A-Z0-9])", self.text[start:end]):
+            i = start + m.start()
+            closes = bool(m.group(1))
+            if self.mask[i] and not closes:
+                continue
+            word = re.search(r"([\w.]+)$", self.text[max(0, i - 12):i])
+            if word and (word.group(1).lower() in self.lex.abbreviations or len(word.group(1)) == 1
+                         or "." in word.group(1)):
+                continue
+            out.append(start + m.end())
+        return out
+
+    def _clip(self, parts: list[tuple[int, int]], cue_pos: int) -> list[tuple[int, int]]:
+        """Keep, of a content the parse ran over a sentence end, the sentence next to the cue."""
+        out = []
+        for s, e in parts:
+            cuts = self._boundaries(s, e)
+            if cuts and e <= cue_pos:
+                s = cuts[-1]
+            elif cuts and s >= cue_pos:
+                e = cuts[0]
+                while e > s and (self.text[e - 1].isspace() or self.text[e - 1] in ".!?"):
+                    e -= 1
+            while s < e and self.text[s].isspace():
+                s += 1
+            if e > s:
+                out.append((s, e))
         return out
 
     def _trusted(self, q: Quote) -> bool:
@@ -222,7 +288,7 @@ class Finder:
             found = False
             for frame, status in self.lex.author:
                 pos = low.find(frame)
-                if pos < 0 or (pos > 0 and low[pos - 1].isalnum()):
+                if pos < 0 or (pos > 0 and low[pos - 1].isalnum()) or len(low[:pos].split()) > 3:
                     continue
                 cstart = sent.start_char + pos + len(frame)
                 self._author_claim(sent, sent.start_char + pos, cstart, status)
@@ -248,6 +314,8 @@ class Finder:
                 break
 
     def _negated_noun(self, tok: Token, sent: Span) -> bool:
+        if tok.head.dep_ != "ROOT" and sent[0].lower_ not in ("there", "neither", "nor"):
+            return False  # "despite there being no evidence": not the article's own assessment
         if any(c.lower_ == "no" for c in tok.children):
             return True
         first = sent[0].lower_
@@ -298,41 +366,27 @@ class Finder:
             if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
                 self._according(tok)
                 continue
-            cue = self.lex.verbs.get(tok.lemma_.lower())
+            lemma = tok.lemma_.lower()
+            cue = self.lex.verbs.get(lemma)
+            if cue is None and self.use_learned and lemma in self.lex.learned:
+                cue = CueVerb(lemma, "learned", frozenset(self.lex.learned[lemma]), "asserted")
             if cue is not None and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
                 self._verb(tok, cue)
 
     def _content_of(self, tok: Token, cue: CueVerb) -> set[int] | None:
+        frames = frame_contents(tok)
         if "clause" in cue.frames:
-            comps = [c for c in tok.children if c.dep_ == "ccomp"]
-            if comps:
-                out: set[int] = set()
-                for c in comps:
-                    out.update(t.i for t in c.subtree)
-                return out
+            if "clause" in frames:
+                return frames["clause"]
             if self._closes_clause(tok, cue):
                 return self._closing_content(tok)
-            # "told reporters at a conference that S" parsed with S as a relative clause of "conference"
-            for t in tok.subtree:
-                if t.i > tok.i and t.dep_ in ("relcl", "acl") and any(
-                        c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
-                    return {x.i for x in t.subtree}
-        if "infinitive" in cue.frames:
-            for c in tok.children:
-                if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-                    return {t.i for t in c.subtree}
-        if "object" in cue.frames and any(c.dep_ == "dobj" for c in tok.children):
-            # "called the statement 'offensive'", "accused X of Y", "described himself as Z"
-            out = set()
-            for c in tok.children:
-                if c.i > tok.i and (c.dep_ in ("dobj", "oprd", "ccomp") or (
-                        c.dep_ == "prep" and c.lower_ in ("of", "as"))):
-                    out.update(t.i for t in c.subtree)
-            return out
-        if "for" in cue.frames:
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ == "for":
-                    return {t.i for t in c.subtree if t.i != c.i}
+        for frame in ("infinitive", "object"):
+            if frame in cue.frames and frame in frames:
+                return frames[frame]
+        for frame in sorted(cue.frames):
+            for key in (frame, f"prep_{frame}"):
+                if key.startswith("prep_") and key in frames:
+                    return frames[key]
         return None
 
     def _cue_left(self, tok: Token) -> int:
@@ -343,8 +397,12 @@ class Finder:
     def _closes_clause(self, tok: Token, cue: CueVerb) -> bool:
         """'S, X said' parsed with the cue hanging off S: a speech cue after a comma or quotation mark,
         with no complement of its own."""
-        if tok.dep_ not in ("parataxis", "advcl", "conj") or tok.i < tok.head.i:
+        if tok.dep_ not in ("parataxis", "advcl", "conj"):
             return False
+        if tok.i < tok.head.i:  # "To win, participants said, the party must ...": commas on both sides
+            right = tok.right_edge.i + 1
+            if right >= len(self.doc) or self.doc[right].text != ",":
+                return False
         if cue.kind not in ("speech", "report") or tok.head.pos_ not in ("VERB", "AUX"):
             return False
         if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in tok.children):
@@ -387,7 +445,7 @@ class Finder:
             if "clause" in cue.frames:
                 self.bare.append((tok, resolved, cue))
             return
-        parts = _trim_parenthetical(self.text, self._extend_to_quotes(_runs(self.doc, content)))
+        parts = self._clip(_trim_parenthetical(self.text, self._extend_to_quotes(_runs(self.doc, content))), cs)
         if not parts or _words(" ".join(self.text[s:e] for s, e in parts)) < self.min_words:
             return
         negated = any(c.dep_ == "neg" for c in tok.children)
@@ -410,7 +468,8 @@ class Finder:
         own = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
         sent = tok.sent
         content = {t.i for t in head.subtree if t.i not in own and sent.start <= t.i < sent.end}
-        parts = _trim_parenthetical(self.text, self._extend_to_quotes(_runs(self.doc, content)))
+        parts = self._clip(_trim_parenthetical(self.text, self._extend_to_quotes(_runs(self.doc, content))),
+                           tok.idx)
         if not parts or _words(" ".join(self.text[s:e] for s, e in parts)) < self.min_words:
             return
         cue_text = self.text[tok.idx:to.idx + len(to.text)]
@@ -607,30 +666,34 @@ class Finder:
         return out
 
 
-def extract_claims(doc: Doc, min_words: int = 2, author_claims: bool = True) -> list[Claim]:
+def extract_claims(doc: Doc, min_words: int = 2, author_claims: bool = True,
+                   learned_cues: bool = True) -> list[Claim]:
     """The claims of a parsed document (entities from doc._.cs_entities when present)."""
-    return Finder(doc, min_words, author_claims).claims()
+    return Finder(doc, min_words, author_claims, learned_cues).claims()
 
 
 class Attribution:
     """spaCy component writing doc._.cs_claims."""
 
-    def __init__(self, min_content_words: int, author_claims: bool) -> None:
+    def __init__(self, min_content_words: int, author_claims: bool, learned_cues: bool) -> None:
         self.min_words = min_content_words
         self.author_claims = author_claims
+        self.learned_cues = learned_cues
 
     def __call__(self, doc: Doc) -> Doc:
         """Attach the claims as plain dicts."""
-        doc._.cs_claims = [dataclasses.asdict(c) for c in extract_claims(doc, self.min_words, self.author_claims)]
+        doc._.cs_claims = [dataclasses.asdict(c) for c in extract_claims(doc, self.min_words, self.author_claims,
+                                                                            self.learned_cues)]
         return doc
 
 
 @Language.factory(
     "cs_attribution",
-    default_config={"min_content_words": 2, "author_claims": True},
+    default_config={"min_content_words": 2, "author_claims": True, "learned_cues": True},
     requires=["token.dep", "token.lemma", "doc.sents"],
     assigns=["doc._.cs_claims"],
 )
-def make_attribution(nlp: Language, name: str, min_content_words: int, author_claims: bool) -> Any:
+def make_attribution(nlp: Language, name: str, min_content_words: int, author_claims: bool,
+                     learned_cues: bool) -> Any:
     """Factory of the cs_attribution component."""
-    return Attribution(min_content_words, author_claims)
+    return Attribution(min_content_words, author_claims, learned_cues)
