@@ -180,3 +180,9 @@ def test_list_block_not_joined() -> None:
              "• Rivojidin Ismonov, 51 years old, registered in Ivanovo oblast\n"
              "• Shohinjonn Safolzoda, 21 years old, registered in Samara oblast")
     assert len(split_units(block)) == 3
+
+
+def test_date_label_glued_to_first_paragraph_read() -> None:
+    out = clean_text(page(" date 2024-03-23 " + BODY_1, BODY_2))
+    assert out.published == "2024-03-23"
+    assert BODY_1 in out.text

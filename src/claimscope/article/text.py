@@ -338,8 +338,8 @@ class _Cleaner:
             return
         value, start, end = found
         if label and start <= label.end() + 1:
-            rest = u.text[end:].lstrip(" ,:|-–—")
-            self.units[anchor] = _make_unit(rest)
+            # "date 2024-03-23 Russian dictator ...": the stamp is glued to the first paragraph; the
+            # line is kept whole (it is the article's first line as saved) and the date read from it.
             self.published = self.published or value
         elif start < 40 and _DATELINE_DASH.search(u.text[end:end + 40]):
             self.published = self.published or value
