@@ -89,6 +89,18 @@ def test_durations_ages_identifiers_and_vague_words_are_not_amounts(nlp):
     assert amounts(nlp, text) == []
 
 
+def test_components_run_on_an_unparsed_or_empty_doc():
+    import claimscope.nlp.components  # noqa: F401
+
+    blank = spacy.blank("en")
+    blank.add_pipe("cs_dates")
+    blank.add_pipe("cs_amounts")
+    doc = blank("Police paid $5 million on 21.01.2015 and detained five of the 20 suspects.")
+    assert [d["value"] for d in doc._.cs_dates] == ["2015-01-21"]
+    assert [(a["value"], a["unit"]) for a in doc._.cs_amounts][0] == (5_000_000, "USD")
+    assert blank("")._.cs_amounts == []
+
+
 def test_rates_are_not_counts(nlp):
     assert amounts(nlp, "One in four residents and one of every nine voters earn six figures.") == []
 

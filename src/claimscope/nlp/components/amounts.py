@@ -238,6 +238,8 @@ class AmountFinder:
         return bool(forms & self.lex.people_verbs)
 
     def _elided_unit(self, root: Token) -> str | None:
+        if not self.doc.has_annotation("SENT_START"):
+            return None
         prev_sent = root.sent.start
         if prev_sent > 0:
             prev_sent = self.doc[prev_sent - 1].sent.start
