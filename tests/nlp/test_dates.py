@@ -67,6 +67,10 @@ def test_day_month_year_and_weekday_prefix(nlp):
     assert values(nlp, "Posted on Thursday, 16 July 2015 at 10:00.") == ["2015-07-16"]
 
 
+def test_a_written_date_wins_over_its_weekday(nlp):
+    assert values(nlp, "The raid took place on Thursday, July 16.", "2015-07-30") == ["2015-07-16"]
+
+
 def test_weekday_is_the_most_recent_one(nlp):
     # 2015-01-21 is a Wednesday
     assert values(nlp, "Security forces arrested three men on Friday.", "2015-01-21") == ["2015-01-16"]

@@ -248,13 +248,6 @@ def _day_number(text: str) -> int:
     return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
 
 
-@dataclass
-class _Found:
-    start: int
-    end: int
-    values: list[str]
-
-
 class DateFinder:
     """Finds and resolves the calendar expressions of one Doc."""
 
@@ -441,23 +434,23 @@ class DateFinder:
         cands: list[tuple[int, int, int, str, re.Match[str]]] = []
         for rank, (kind, pattern) in enumerate(self.cal.patterns):
             for mt in pattern.finditer(self.text):
-                cands.append((mt.start(), -(mt.end() - mt.start()), rank, kind, mt))
+                cands.append((-(mt.end() - mt.start()), mt.start(), rank, kind, mt))
         cands.sort(key=lambda c: (c[0], c[1], c[2]))
         out: list[DateMention] = []
-        taken_until = -1
-        for start, _, _, kind, mt in cands:
+        taken: list[tuple[int, int]] = []
+        for _, start, _, kind, mt in cands:
             end = mt.end()
-            if start < taken_until:
+            if any(start < te and ts < end for ts, te in taken):
                 continue
             values = self.handle(kind, mt)
             if not values:
                 continue
+            taken.append((start, end))
             text = mt.group()
             if kind == "weekday" and (mt.group("rel") or "").lower() in ("on", "since", "by", "until"):
                 start, text = mt.start("wd"), self.text[mt.start("wd"):end]
-            for v in values:
-                out.append(DateMention(text=text, value=v, start=start, end=end))
-            taken_until = end
+            out.extend(DateMention(text=text, value=v, start=start, end=end) for v in values)
+        out.sort(key=lambda d: d.start)
         return out
 
 
