@@ -72,7 +72,7 @@ class Proposition:
 class Board:
     """Incremental evidence board over documents and their annotations."""
 
-    def __init__(self, registry: Registry | None = None, *, threshold: float = 0.26, mix: float = 0.5, frame_bonus: float = 0.15,
+    def __init__(self, registry: Registry | None = None, *, threshold: float = 0.23, mix: float = 0.5, frame_bonus: float = 0.15,
                  copy_threshold: float = 0.5) -> None:
         self.registry = registry or load_registry()
         self.threshold = threshold

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from claimscope.analysis.lexicon import lexicon
+from claimscope.analysis.lexicon import lexicon, synonyms
 
 if TYPE_CHECKING:
     from claimscope.analysis.board import Board
@@ -24,12 +24,14 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Conflict:
-    """Two statements that cannot both hold, and why."""
+    """Two statements that cannot both hold, and why (with the conflicting words when narrower)."""
 
     a: str
     b: str
-    kind: str  # count | date | denial
+    kind: str  # count | date | denial | title
     why: str
+    a_text: str | None = None
+    b_text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,9 @@ def _res() -> dict[str, re.Pattern[str]]:
                             rf"(?:[\w-]+\s+){{0,2}}?(?P<noun>{noun})\b", re.I),
         "bare": re.compile(rf"\b(?:(?P<q>{quals})\s+)?(?P<n>{num})\s+(?:were\s+|people\s+were\s+)?(?P<o>"
                            rf"{'|'.join(re.escape(w) for w in outcome_words)})\b", re.I),
+        "measure": re.compile(rf"\b(?:(?P<q>over|more than|at least)\s+)?(?P<n>{num})[- ]minutes?(?:[- ]long)?\s+"
+                              rf"(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(lx['measures']['video'])})\b|\b(?:video|clip|recording|footage)"
+                              rf"\s+of\s+(?P<q2>over|more than|at least)?\s*(?P<n2>{num})\s+minutes", re.I),
         "outcome": re.compile(rf"\b({'|'.join(re.escape(w) for w in outcome_words)})\b", re.I),
         "month": re.compile(r"\b(?:(?P<rel>late|early|mid|end of|beginning of)[\s-]+)?(?P<m>January|February|March|April|"
                             r"May|June|July|August|September|October|November|December)(?:\s+(?P<d>\d{1,2})\b)?", re.I),
@@ -123,7 +128,8 @@ def counts(text: str) -> list[Count]:
             continue  # "a national guard base": the noun modifies another
         if m.group("n").lower() in ("a", "an", "one") and _group_of(m.group("noun")) == "perpetrators":
             continue  # "a gunman who killed ...": the agent, not a count of the dead
-        after = [o for p, o in outcomes if p >= m.start() and p - m.end() < 60]
+        after = [o for p, o in outcomes if p >= m.start() and p - m.end() < 60] or \
+            [o for p, o in outcomes if p >= m.start() and p - m.end() < 300 and ";" not in text[m.end():p]][:1]
         near = [(p, o) for p, o in outcomes if p < m.start() and m.start() - p < 45]
         gap = text[near[-1][0]:m.start()] if near else ""
         active = bool(near) and not re.search(r"[;.]|, while|\bwhile\b|\bwere\b|\bwas\b", gap)
@@ -141,7 +147,13 @@ def counts(text: str) -> list[Count]:
         if _after_month(text, m.start("n")):
             continue
         if n is not None and o and m.group("n").lower() not in ("a", "an"):
-            out.append(Count(o, "people", n, _qualifier(m.group("q"))))
+            # "12 [perpetrators] killed and six injured": a bare count beside attackers counts attackers
+            group = "perpetrators" if any(c.group == "perpetrators" for c in out) else "people"
+            out.append(Count(o, group, n, _qualifier(m.group("q"))))
+    for m in res["measure"].finditer(text):
+        n = _number(m.group("n") or m.group("n2"))
+        if n is not None:
+            out.append(Count("duration", "video", n, "min" if (m.group("q") or m.group("q2")) else "exact"))
     # "a visitor" counts only beside other numbers ("three policemen and a member of the public").
     singles = [c for c in out if c.value == 1]
     if singles and all(c.value == 1 for c in out):
@@ -208,6 +220,8 @@ def _count_conflict(a: Statement, b: Statement) -> str | None:
     if not ca or not cb:
         return None
     for outcome in ("killed", "injured"):
+        if outcome == "injured" and any(c.outcome == "duration" for c in ca + cb):
+            break
         ta, tb = _totals(ca, outcome), _totals(cb, outcome)
         ga_, gb_ = _groups(ca, outcome), _groups(cb, outcome)
         comparable = ga_ == gb_ or "people" in ga_ or "people" in gb_
@@ -217,12 +231,16 @@ def _count_conflict(a: Statement, b: Statement) -> str | None:
             comparable = part[0] > whole[0] and whole[1] == "exact"
         if ta and tb and comparable and not _compatible(ta, tb):
             return f"{outcome}: {_say(ta)} against {_say(tb)}"
-        ga = {c.group: c for c in ca if c.outcome == outcome and c.group in ("officers", "civilians")}
-        gb = {c.group: c for c in cb if c.outcome == outcome and c.group in ("officers", "civilians")}
+        ga = {c.group: c for c in ca if c.outcome == outcome and c.group in ("officers", "civilians", "servicemen")}
+        gb = {c.group: c for c in cb if c.outcome == outcome and c.group in ("officers", "civilians", "servicemen")}
         for g in ga.keys() & gb.keys():
             x, y = ga[g], gb[g]
             if not _compatible((x.value, x.qualifier), (y.value, y.qualifier)):
                 return f"{g} {outcome}: {_say((x.value, x.qualifier))} against {_say((y.value, y.qualifier))}"
+    da = [c for c in ca if c.outcome == "duration"]
+    db = [c for c in cb if c.outcome == "duration"]
+    if da and db and not _compatible((da[0].value, da[0].qualifier), (db[0].value, db[0].qualifier)):
+        return f"video length: {_say((da[0].value, da[0].qualifier))} minutes against {db[0].value}"
     one_a, one_b = _only_one(a), _only_one(b)
     if one_a != one_b:
         other = b if one_a else a
@@ -295,41 +313,92 @@ _DENY = re.compile(r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisse
                    r"groundless|fabricated|disinformation)\b|\bnot\s+(?:been\s+)?confirmed\b", re.I)
 
 
+_DENIED_OBJECT = re.compile(r"(?:any|all|that|the|reports?|claims?|suggestions?|allegations?|involvement|"
+                            r"responsibility|information)\b", re.I)
+
+
 def _is_denial(st: Statement) -> bool:
-    return bool(re.search(r"\b(?:denied|denies|deny|rejected|rejects|dismissed)\b", st.cue.lower())
-                or _DENY.search(st.content))
+    cue_denies = re.search(r"\b(?:denied|denies|deny|rejected|rejects|dismissed|not confirmed)\b", st.cue.lower())
+    return bool(cue_denies and _DENIED_OBJECT.match(st.content)) or bool(_DENY.search(st.content))
+
+
+def _linked_docs(board: Board) -> set[tuple[str, str]]:
+    """Pairs of documents that share a proposition: reports of one event (the blocking for conflicts)."""
+    linked: set[tuple[str, str]] = set()
+    for prop in board.props.values():
+        docs = sorted({board.statements[m].doc_id for m in prop.members})
+        for i, a in enumerate(docs):
+            for b in docs[i + 1:]:
+                linked.add((a, b))
+    return linked
+
+
+_TITLE = re.compile(r"\b(?:(?P<p1>Interior|Internal Affairs|Defen[cs]e|Foreign|Justice|Emergency Situations|Health|Finance)"
+                    r"\s+Minister|Minister\s+of\s+(?:the\s+)?(?P<p2>Interior|Internal Affairs|Defen[cs]e|Foreign Affairs|"
+                    r"Foreign|Justice|Emergency Situations|Health|Finance))\s+(?P<name>(?:[A-Z][\w'-]+\s+){0,2}[A-Z][\w'-]+)")
+
+
+def _portfolio_of(word: str) -> str:
+    low = word.lower()
+    for name, ws in lexicon()["portfolios"].items():
+        if low in ws:
+            return name
+    return low
+
+
+def _title_conflicts(board: Board, add: Any) -> None:
+    seen: dict[str, list[tuple[str, str, str]]] = {}
+    done: set[tuple[str, int]] = set()
+    for sid, st in board.statements.items():
+        key = (st.doc_id, hash(st.sentence))
+        if key in done:
+            continue
+        done.add(key)
+        for m in _TITLE.finditer(st.sentence):
+            person = board.resolver.person(m.group("name").split()[-1].lower())
+            port = _portfolio_of(m.group("p1") or m.group("p2"))
+            for other_sid, other_port, other_text in seen.get(person, []):
+                if other_port != port and board.statements[other_sid].doc_id != st.doc_id:
+                    add(other_sid, sid, "title", f"{m.group('name')} called {other_port} and {port} minister",
+                        other_text, m.group(0))
+            seen.setdefault(person, []).append((sid, port, m.group(0)))
 
 
 def find_conflicts(board: Board, *, min_similarity: float = 0.12) -> list[Conflict]:
-    """Every conflict on the board, between statements of different documents."""
+    """Every conflict on the board; counts and dates compared only between reports of one event."""
     found: list[Conflict] = []
     seen: set[tuple[str, str]] = set()
     sids = list(board.statements)
     counted = [s for s in sids if counts(board.statements[s].content)]
     dated = [s for s in sids if day_ranges(board.statements[s].content)]
+    linked = _linked_docs(board)
 
-    def add(a: str, b: str, kind: str, why: str) -> None:
+    def same_event(a: Statement, b: Statement) -> bool:
+        return a.doc_id == b.doc_id or (min(a.doc_id, b.doc_id), max(a.doc_id, b.doc_id)) in linked
+
+    def add(a: str, b: str, kind: str, why: str, a_text: str | None = None, b_text: str | None = None) -> None:
         key = (min(a, b), max(a, b))
         if key not in seen:
             seen.add(key)
-            found.append(Conflict(a, b, kind, why))
+            found.append(Conflict(a, b, kind, why, a_text, b_text))
 
+    heads = set(synonyms().values())
     for group, check, kind in ((counted, _count_conflict, "count"), (dated, _date_conflict, "date")):
         for i, a in enumerate(group):
             sa = board.statements[a]
             for b in group[i + 1:]:
                 sb = board.statements[b]
-                if sa.doc_id == sb.doc_id and kind == "count":
+                if (sa.doc_id == sb.doc_id and kind == "count") or not same_event(sa, sb):
                     continue
                 if kind == "date":
+                    shared = set(sa.tokens) & set(sb.tokens)
                     same = board.prop_of.get(a) == board.prop_of.get(b)
-                    if not same and board.similarity(sa, sb) < 0.4:
+                    if not same and board.similarity(sa, sb) < 0.15 and not shared & heads:
                         continue
-                elif board.similarity(sa, sb) < min_similarity and board.prop_of.get(a) != board.prop_of.get(b):
-                    continue
                 why = check(sa, sb)
                 if why:
                     add(a, b, kind, why)
+    _title_conflicts(board, add)
     for a in sids:
         sa = board.statements[a]
         if not _is_denial(sa):
@@ -337,11 +406,11 @@ def find_conflicts(board: Board, *, min_similarity: float = 0.12) -> list[Confli
         best, score = None, 0.0
         for b in sids:
             sb = board.statements[b]
-            if sb.doc_id == sa.doc_id or _is_denial(sb):
+            if b == a or _is_denial(sb) or not same_event(sa, sb) or sb.speaker == sa.speaker:
                 continue
             s = board.similarity(sa, sb)
             if s > score:
                 best, score = b, s
-        if best and score >= 0.15:
+        if best and score >= min_similarity:
             add(a, best, "denial", f"{sa.speaker} denies what {board.statements[best].speaker} states")
     return found

@@ -58,8 +58,8 @@ def proposition_json(board: Board, pid: int, conflicts: list[Conflict]) -> dict[
 def conflict_json(board: Board, c: Conflict) -> dict[str, Any]:
     """One conflict as a pair of claims and the reason."""
     a, b = board.statements[c.a], board.statements[c.b]
-    return {"a": {"id": a.id, "source": a.source, "content": a.content, "speaker": a.speaker},
-            "b": {"id": b.id, "source": b.source, "content": b.content, "speaker": b.speaker},
+    return {"a": {"id": a.id, "source": a.source, "content": c.a_text or a.content, "speaker": a.speaker},
+            "b": {"id": b.id, "source": b.source, "content": c.b_text or b.content, "speaker": b.speaker},
             "why": c.why, "kind": c.kind}
 
 

@@ -73,7 +73,7 @@ _ADVERBIAL = re.compile(r"^(?:in|on|at|late|early|earlier|later|meanwhile|during
 _BAD_SPEAKER = re.compile(r"\b(?:was|were|is|are|killed|attacked|has been|have been|had been|will|would|if|when|because|not|"
                           r"who|which|to be|did|does|do|no)\b")
 _PERSON = re.compile(r"^(?:[A-Z][a-z]+\.?\s+)*[A-Z][a-z\u00e0-\u024f'-]+(?:\s+[A-Z][a-z\u00e0-\u024f'-]+){1,2}$")
-_DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]{2,40}(?:,\s+[\w ,]{3,30})?\s*\([^)]{1,40}\)|[A-Z][A-Z .'-]{2,30},\s+"
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z0-9 .,'-]{2,40}(?:,\s+[\w ,]{3,30})?\s*\([^)]{1,40}\)|[A-Z][A-Z .'-]{2,30},\s+"
                        r"[A-Z][a-z]+ \d{1,2}, \d{4},[^\u2013\u2014-]{2,30}|[A-Z]{3,}(?:[ ,][A-Z]{2,})*)\s*[-\u2013\u2014]+\s*")
 
 
