@@ -40,6 +40,7 @@ def test_parse_number_digits_words_and_scales():
     assert parse_number("twenty-five") == 25
     assert parse_number("two hundred and fifty thousand") == 250_000
     assert parse_number("a dozen") == 12
+    assert parse_number("two dozen") == 24
     assert parse_number("hundreds") is None
     assert parse_number("thousand") is None
 
