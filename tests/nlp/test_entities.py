@@ -233,3 +233,20 @@ def test_lowercase_compass_word_starts_a_region(nlp):
 def test_lowercase_compass_word_before_a_country_keeps_the_country(nlp):
     found = ents(nlp, "The group recruits in south-west Kazakhstan and west Kazakhstan.")
     assert set(found) == {"Kazakhstan"}
+
+
+def test_name_defined_by_its_acronym_is_an_organisation(nlp):
+    found = ents(nlp, "Shortly after the Northern Frontier Liberation Province's (NFLP) first attack, the NFLP "
+                      "released a statement.")
+    group = find(found, "Northern Frontier Liberation Province")
+    assert group["type"] == "ORG" and "NFLP" in group["aliases"]
+
+
+def test_group_noun_after_a_name_makes_it_an_organisation(nlp):
+    found = ents(nlp, "The rest of the Sayfullo Bakhromov faction pledged allegiance to the new emir.")
+    assert find(found, "Sayfullo Bakhromov")["type"] == "ORG"
+
+
+def test_newspaper_head_word_overrides_a_person_tag(nlp):
+    found = ents(nlp, "Russia's Novaya Pravda reported that the suspects were detained.")
+    assert find(found, "Novaya Pravda")["type"] == "ORG"

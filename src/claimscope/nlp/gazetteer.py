@@ -343,6 +343,13 @@ def load_lexicon(name: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=16)
+def load_rows(name: str) -> tuple[tuple[str, ...], ...]:
+    """All columns of a TSV lexicon under nlp/data (comment lines skipped)."""
+    folder, _, file = name.partition("/")
+    return tuple(tuple(row) for row in _read_tsv(data_path(folder, file)))
+
+
+@lru_cache(maxsize=16)
 def load_words(name: str) -> frozenset[str]:
     """A one-word-or-phrase-per-line list under nlp/data (comments after '#')."""
     folder, _, file = name.partition("/")

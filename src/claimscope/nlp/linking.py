@@ -209,7 +209,8 @@ class Linker:
                     best = max(best, 90.0)  # "Crocus" for "Crocus City Hall"
                 elif ctype == m.type and len(words) < len(nwords) and m.type != "PLACE":
                     # leading words dropped: "Imam Bukhari faction" -> "Katibat al-Imam Bukhari"
-                    if nwords[-len(words):] == words and (m.type == "ORG" or len(words) > 1):
+                    tail = [_PARTICLE.sub("", w) for w in nwords[-len(words):]]
+                    if tail == [_PARTICLE.sub("", w) for w in words] and (m.type == "ORG" or len(words) > 1):
                         best = max(best, 95.0)
                 elif ctype == m.type and len(key) >= 5 and m.type != "PLACE":
                     score = fuzz.ratio(key, nk)

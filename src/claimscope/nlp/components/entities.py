@@ -28,6 +28,7 @@ from claimscope.nlp.gazetteer import (
     load_actors,
     load_lexicon,
     load_places,
+    load_rows,
     load_words,
     norm_key,
 )
@@ -84,6 +85,8 @@ class EntityComponent:
         self.demonyms = load_lexicon("places/demonyms.tsv")
         self.gov_bodies = load_words("actors/lexicon/gov_bodies.txt")
         self.org_heads = load_lexicon("actors/lexicon/org_heads.tsv")
+        self.lower_heads = {norm_key(r[0]) for r in load_rows("actors/lexicon/org_heads.tsv")
+                            if len(r) > 2 and r[2] == "lower"}
         self.org_nouns = load_lexicon("actors/lexicon/org_nouns.tsv")
         self.titles = load_words("actors/lexicon/titles.txt")
         self.surname_suffixes = load_words("actors/lexicon/surname_suffixes.txt")
@@ -100,7 +103,7 @@ class EntityComponent:
             if actor.type == "PERSON":
                 for name in {surname(n) for n in (actor.name, *actor.aliases) if " " in n.strip()}:
                     self._surnames.setdefault(name, []).append(actor)
-        self._org_head_first = {h.split()[0] for h in self.org_heads}
+        self._org_head_first = {h.split()[0] for h in self.lower_heads}
         self._toks: list[Token] = []
         self._gov_max = max((len(g.split()) for g in self.gov_bodies), default=1)
         self._countries: Counter[str] = Counter()
@@ -315,7 +318,9 @@ class EntityComponent:
             # "the Chui region", "Tajikistan's Yovon district"
             if low in PLACE_HEADS and i > 0:
                 left = self._name_left(doc, i, max_tokens=3)
-                if left is not None and not all(t.lower_ in self.demonyms for t in doc[left:i]):
+                if left is not None and not all(t.lower_ in self.demonyms for t in doc[left:i]) and \
+                        not any(t.ent_type_ in ("ORG", "PERSON") or self.demonyms.get(t.lower_) == ""
+                                for t in doc[left:i + 1]):  # no "Islamic ... Province": a group's name
                     base = self.places.lookup(doc[left:i].text)
                     if base is None or base.rank > 0:
                         place = self.places.lookup(doc[left:i + 1].text) or base
@@ -332,11 +337,43 @@ class EntityComponent:
                             not all(t.lower_ in self.demonyms for t in doc[left:i]
                                     if t.is_alpha and t.text[:1].isupper()):
                         out.append(Cand(left, end, "ORG", "rule", kind=kind))
+            # "Islamic State Khorasan Province's (ISKP)": a name its acronym defines is an organisation
+            if tok.text == "(" and i + 2 < n and doc[i + 2].text == ")" and _ACRONYM.match(doc[i + 1].text):
+                cand = self._acronym_definition(doc, i, doc[i + 1].text)
+                if cand is not None:
+                    out.append(cand)
             # "M.M.M.": initials that stand for a person's name (security services' releases)
             if _INITIALS.match(tok.text) and not self.actors.lookup(tok.text) and \
                     self.places.lookup(tok.text) is None and not lines.heading(i):
                 out.append(Cand(i, i + 1, "PERSON", "rule"))
         return [c for c in out if not lines.furniture(c.start, c.end)]
+
+    def _acronym_definition(self, doc: Doc, paren: int, acronym: str) -> Cand | None:
+        """The capitalised name right before '(ACR)' when ACR abbreviates it (initials in order)."""
+        end = paren - 1 if paren > 0 and doc[paren - 1].tag_ == "POS" else paren
+        start = end
+        while start > 0 and end - start < 10:
+            t = doc[start - 1]
+            if t.text[:1].isupper() or (t.lower_ in {"of", "for", "and", "the", "on", "in", "-"}
+                                        and start < end and doc[start].text[:1].isupper()):
+                start -= 1
+            else:
+                break
+        while start < end and not doc[start].text[:1].isupper():
+            start += 1
+        if end - start < 2:
+            return None
+        initials = "".join(p[0] for t in doc[start:end] if t.text[:1].isupper()
+                           for p in re.split(r"[-/]", t.text) if p[:1].isupper())
+        letters = [c for c in acronym.upper() if c.isalpha()]
+        pos = 0
+        for c in letters:  # the acronym's letters appear among the initials, in order
+            pos = initials.find(c, pos) + 1
+            if pos == 0:
+                return None
+        if not initials.startswith(letters[0]) or self.places.lookup(doc[start:end].text) is not None:
+            return None
+        return Cand(start, end, "ORG", "rule", kind=self.org_heads.get(doc[end - 1].lower_))
 
     def _known(self, doc: Doc, start: int, end: int) -> bool:
         """True when the capitalised words before a generic head are already a known actor or place."""
@@ -401,7 +438,7 @@ class EntityComponent:
             if i + span_len > len(doc):
                 continue
             phrase = " ".join(x.lower_ for x in doc[i:i + span_len])
-            if phrase in self.org_heads:
+            if phrase in self.lower_heads:
                 return i + span_len, self.org_heads[phrase]
         # "analytical center": one adjective before the head
         if t.pos_ == "ADJ" and i + 1 < len(doc) and doc[i + 1].lower_ in self.org_heads:
@@ -432,6 +469,8 @@ class EntityComponent:
             elif label == "ORG" and start > ent.start and doc[start - 1].lower_ in self.titles and kind is None \
                     and all(t.pos_ == "PROPN" for t in doc[start:end]) and end - start <= 3:
                 etype = "PERSON"  # "Junior Sergeant Maksat Salimbayev": a rank, then a name
+            elif label == "PERSON" and doc[end - 1].text[:1].isupper() and doc[end - 1].lower_ in self.org_heads:
+                etype, kind = "ORG", self.org_heads[doc[end - 1].lower_]  # "Nezavisimaya Gazeta" is no person
             elif label == "ORG" and kind is None and 2 <= end - start <= 3 and self._surname_like(doc[end - 1].text) \
                     and all(t.text[:1].isupper() and t.is_alpha for t in doc[start:end]):
                 etype = "PERSON"  # "Bakyt Osmonaliev": the model often calls a regional name an ORG
@@ -542,9 +581,18 @@ class EntityComponent:
                     c.place, c.country = place, place.country
             # "a faction named X", "the militant group X", "media outlet X"
             if c.actor is None and (c.type == "PERSON" or (c.type == "PLACE" and (c.place is None or c.place.rank > 0))):
-                kind = self._org_noun_before(doc, c.start)
+                kind = self._org_noun_before(doc, c.start) or self._org_noun_after(doc, c.end)
                 if kind:
                     c.type, c.kind, c.place = "ORG", kind, None
+
+    def _org_noun_after(self, doc: Doc, end: int) -> str | None:
+        """'the Imam Bukhari faction': a group noun right after the name (not 'Malikov group leader')."""
+        if end >= len(doc) or not doc[end].text.islower() or doc[end].lower_ not in self.org_nouns:
+            return None
+        if end + 1 < len(doc) and doc[end + 1].pos_ in ("NOUN", "PROPN"):
+            return None
+        kind = self.org_nouns[doc[end].lower_]
+        return kind if kind == "armed_group" else None
 
     def _org_noun_before(self, doc: Doc, i: int) -> str | None:
         j = i - 1
