@@ -102,6 +102,11 @@ def test_components_run_on_an_unparsed_or_empty_doc():
     assert blank("")._.cs_amounts == []
 
 
+def test_both_ends_of_a_range_count_the_same_noun(nlp):
+    assert amounts(nlp, "Between 2,000 and 4,000 Central Asians have gone to Syria.") == [
+        (2000, "people", "exact"), (4000, "people", "exact")]
+
+
 def test_rates_are_not_counts(nlp):
     assert amounts(nlp, "One in four residents and one of every nine voters earn six figures.") == []
 

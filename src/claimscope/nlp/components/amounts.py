@@ -33,6 +33,7 @@ from claimscope.nlp.numbers import number_words, parse_number
 _SKIP_ENTS = {"DATE", "TIME", "PERCENT", "ORDINAL", "QUANTITY", "MONEY"}
 _ELLIPSIS_DEPS = {"nsubj", "nsubjpass", "dobj", "conj", "ROOT"}
 _RATIO = re.compile(r"\b(?:one|1|\d+)\s+(?:in|out of|of every)\s+$", re.IGNORECASE)
+_RANGE_GAP = re.compile(r"\s*(?:and|to|or|-|–)\s*")
 _YEAR_LIKE = re.compile(r"(?:1[89]|20)\d\d")
 _MODIFIER_POS = {"ADJ", "PROPN", "NOUN", "VERB", "PUNCT", "ADV", "NUM", "CCONJ"}
 
@@ -256,6 +257,7 @@ class AmountFinder:
 
     def counts(self) -> None:
         """Counts of people and things (numbers not already taken as money or dates)."""
+        pending: tuple[int, int, float] | None = None  # a number without a unit, maybe the start of a range
         for m in number_words().pattern.finditer(self.text):
             s, e = m.span()
             if self._overlaps(s, e):
@@ -302,13 +304,19 @@ class AmountFinder:
                         and not self._people_word(prev):
                     continue  # "Article 332", "Resolution 2178": an identifier
                 near = self._people_word(prev) or (span.end < len(self.doc) and self._people_word(self.doc[span.end]))
-                if not near and (root.pos_ != "NUM" or not (root.dep_ in _ELLIPSIS_DEPS or root.head.pos_ == "VERB")):
-                    continue
                 if any(t.ent_type_ in ("DATE", "TIME") for t in root.conjuncts):
                     continue  # "who were 24, 28 and 42 years old": ages listed together
-                unit = "people" if near else self._elided_unit(root)
+                if near:
+                    unit = "people"
+                elif root.pos_ == "NUM" and (root.dep_ in _ELLIPSIS_DEPS or root.head.pos_ == "VERB"):
+                    unit = self._elided_unit(root)
             if unit is None:
+                pending = (s, e, value)
                 continue
+            if pending is not None and _RANGE_GAP.fullmatch(self.text[pending[1]:s]):
+                # "between 2,000 and 4,000 Central Asians": the first number counts the same noun
+                self._add(pending[0], pending[1], pending[2], unit, pending[0], pending[1])
+            pending = None
             self._add(s, end, value, unit, s, e)
 
     def find(self, date_spans: list[tuple[int, int]]) -> list[Amount]:
