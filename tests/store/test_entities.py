@@ -119,3 +119,9 @@ def test_search_type_and_document_listing(store: SQLiteStore) -> None:
 def test_unknown_name_raises_not_found(store: SQLiteStore) -> None:
     with pytest.raises(NotFoundError, match="claimscope entities"):
         find_entity_id(store.query, "Nobody Atall")
+
+
+def test_a_gazetteer_alias_no_page_wrote_still_finds_the_entity(store: SQLiteStore) -> None:
+    add(store, TEXT_B, [bukhari(TEXT_B, "Katibat al-Imam Bukhari")])
+    assert get_entity(store.query, "Imam Bukhori").name == "Katibat al-Imam Bukhari"
+    assert get_entity(store.query, "Imam Bukhari Jamaat").name == "Katibat al-Imam Bukhari"

@@ -79,8 +79,9 @@ def entity(
     from claimscope.store import open_store
 
     try:
-        store = open_store(settings_for(db, settings_file))
-        detail = get_entity(store.query, name)
+        settings = settings_for(db, settings_file)
+        store = open_store(settings)
+        detail = get_entity(store.query, name, settings["nlp"].get("cs_entities", {}).get("user_actors") or None)
     except ClaimscopeError as exc:
         err_console.print(f"error: {exc}", markup=False, highlight=False)
         raise typer.Exit(EXIT_FAILED) from exc

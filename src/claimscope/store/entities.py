@@ -175,27 +175,43 @@ def list_entities(query: Query, type_: str | None = None, search: str | None = N
     return [EntitySummary(**row) for row in query(sql, (*params, int(limit)))]
 
 
-def find_entity_id(query: Query, name: str) -> int:
-    """The entity a name or alias means: exact canonical name first, then the most mentioned alias match."""
-    key = norm_key(name)
-    rows = list(query(
+def _by_key(query: Query, key: str) -> list[dict[str, Any]]:
+    return list(query(
         "SELECT e.id, e.name, (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS n "
         "FROM entity_aliases a JOIN entities e ON e.id = a.entity_id WHERE a.key = ? GROUP BY e.id "
         "ORDER BY n DESC, e.id",
         (key,),
     ))
+
+
+def find_entity_id(query: Query, name: str, user_actors: str | None = None) -> int:
+    """The entity a name or alias means: exact canonical name first, then the most mentioned alias match,
+    then the gazetteer's canonical names for it ('Imam Bukhori' finds Katibat al-Imam Bukhari even when no
+    stored page wrote exactly that)."""
+    key = norm_key(name)
+    rows = _by_key(query, key)
     for row in rows:
         if norm_key(row["name"]) == key:
             return int(row["id"])
     if rows:
         return int(rows[0]["id"])
+    from claimscope.nlp.gazetteer import load_actors
+    from claimscope.nlp.linking import base_key
+
+    index = load_actors(user_actors)
+    for variant in dict.fromkeys([key, base_key(name)]):
+        for actor in index.lookup(name) if variant == key else [index.actors[i] for i in index.by_key.get(variant, [])]:
+            for candidate in (actor.name, *actor.aliases):
+                rows = _by_key(query, norm_key(candidate))
+                if rows:
+                    return int(rows[0]["id"])
     raise NotFoundError(f"no entity named {name!r}; list them with `claimscope entities --search {name.split()[-1]!r}`"
                         if name.split() else "give an entity name")
 
 
-def get_entity(query: Query, name: str) -> EntityDetail:
+def get_entity(query: Query, name: str, user_actors: str | None = None) -> EntityDetail:
     """Aliases, roles, mention count, documents, first and last seen of the entity a name means."""
-    entity_id = find_entity_id(query, name)
+    entity_id = find_entity_id(query, name, user_actors)
     row = next(query("SELECT id, name, type, kind, country, lat, lon FROM entities WHERE id = ?", (entity_id,)))
     detail = EntityDetail(**row)
     detail.aliases = [r["alias"] for r in query(
