@@ -206,7 +206,7 @@ def _compatible(a: tuple[int, str], b: tuple[int, str]) -> bool:
 
 
 def _skip(st: Statement) -> bool:
-    low = st.sentence.lower()
+    low = st.content.lower()
     lx = lexicon()
     content = f" {st.content.lower()}"
     return (any(m in low for m in lx["background_markers"]) or any(m in content for m in lx["conditional_markers"])
@@ -217,6 +217,12 @@ def _count_conflict(a: Statement, b: Statement) -> str | None:
     if _skip(a) or _skip(b):
         return None
     ca, cb = counts(a.content), counts(b.content)
+    one_a, one_b = _only_one(a), _only_one(b)
+    if one_a != one_b:
+        other = cb if one_a else ca
+        det = [c for c in other if c.outcome == "detained" and c.value > 1]
+        if det:
+            return f"detained: only one against {det[0].value}"
     if not ca or not cb:
         return None
     for outcome in ("killed", "injured"):
@@ -225,7 +231,8 @@ def _count_conflict(a: Statement, b: Statement) -> str | None:
         ta, tb = _totals(ca, outcome), _totals(cb, outcome)
         ga_, gb_ = _groups(ca, outcome), _groups(cb, outcome)
         comparable = ga_ == gb_ or "people" in ga_ or "people" in gb_
-        if ta and tb and comparable and ga_ != gb_ and min(len(ga_), len(gb_)) == 1 and not (ga_ & gb_):
+        if ta and tb and comparable and {frozenset(ga_), frozenset(gb_)} & {frozenset({"people"})} and \
+                min(len(ga_), len(gb_)) == 1 and max(len(ga_), len(gb_)) == 1 and ga_ != gb_:
             # one specific group beside a total: a part, not a rival figure, unless it is larger
             part, whole = (ta, tb) if "people" in gb_ else (tb, ta)
             comparable = part[0] > whole[0] and whole[1] == "exact"
@@ -241,12 +248,6 @@ def _count_conflict(a: Statement, b: Statement) -> str | None:
     db = [c for c in cb if c.outcome == "duration"]
     if da and db and not _compatible((da[0].value, da[0].qualifier), (db[0].value, db[0].qualifier)):
         return f"video length: {_say((da[0].value, da[0].qualifier))} minutes against {db[0].value}"
-    one_a, one_b = _only_one(a), _only_one(b)
-    if one_a != one_b:
-        other = b if one_a else a
-        det = [c for c in counts(other.content) if c.outcome == "detained" and c.value > 1]
-        if det:
-            return f"detained: only one against {det[0].value}"
     return None
 
 
@@ -369,7 +370,7 @@ def find_conflicts(board: Board, *, min_similarity: float = 0.12) -> list[Confli
     found: list[Conflict] = []
     seen: set[tuple[str, str]] = set()
     sids = list(board.statements)
-    counted = [s for s in sids if counts(board.statements[s].content)]
+    counted = [s for s in sids if counts(board.statements[s].content) or _only_one(board.statements[s])]
     dated = [s for s in sids if day_ranges(board.statements[s].content)]
     linked = _linked_docs(board)
 
@@ -382,18 +383,18 @@ def find_conflicts(board: Board, *, min_similarity: float = 0.12) -> list[Confli
             seen.add(key)
             found.append(Conflict(a, b, kind, why, a_text, b_text))
 
-    heads = set(synonyms().values())
+    heads = {synonyms().get(w, w) for w in lexicon()["event_verbs"]}
     for group, check, kind in ((counted, _count_conflict, "count"), (dated, _date_conflict, "date")):
         for i, a in enumerate(group):
             sa = board.statements[a]
             for b in group[i + 1:]:
                 sb = board.statements[b]
-                if (sa.doc_id == sb.doc_id and kind == "count") or not same_event(sa, sb):
+                if (sa.doc_id == sb.doc_id and (kind == "count" or sa.speaker == sb.speaker)) or not same_event(sa, sb):
                     continue
                 if kind == "date":
                     shared = set(sa.tokens) & set(sb.tokens)
                     same = board.prop_of.get(a) == board.prop_of.get(b)
-                    if not same and board.similarity(sa, sb) < 0.15 and not shared & heads:
+                    if not (same or shared & heads):
                         continue
                 why = check(sa, sb)
                 if why:

@@ -58,8 +58,11 @@ def proposition_json(board: Board, pid: int, conflicts: list[Conflict]) -> dict[
 def conflict_json(board: Board, c: Conflict) -> dict[str, Any]:
     """One conflict as a pair of claims and the reason."""
     a, b = board.statements[c.a], board.statements[c.b]
-    return {"a": {"id": a.id, "source": a.source, "content": c.a_text or a.content, "speaker": a.speaker},
-            "b": {"id": b.id, "source": b.source, "content": c.b_text or b.content, "speaker": b.speaker},
+    # A conflict is shown in the sentences that carry it (the statement alone may lack its date or subject).
+    return {"a": {"id": a.id, "source": a.source, "content": c.a_text or a.sentence or a.content,
+                  "statement": a.content, "speaker": a.speaker},
+            "b": {"id": b.id, "source": b.source, "content": c.b_text or b.sentence or b.content,
+                  "statement": b.content, "speaker": b.speaker},
             "why": c.why, "kind": c.kind}
 
 
