@@ -250,3 +250,8 @@ def test_group_noun_after_a_name_makes_it_an_organisation(nlp):
 def test_newspaper_head_word_overrides_a_person_tag(nlp):
     found = ents(nlp, "Russia's Novaya Pravda reported that the suspects were detained.")
     assert find(found, "Novaya Pravda")["type"] == "ORG"
+
+
+def test_share_buttons_are_not_entities_but_platforms_in_sentences_are(nlp):
+    found = ents(nlp, "Share on Facebook Twitter Telegram\n\nThe video was posted on Telegram on Monday.")
+    assert set(found) == {"Telegram"} and len(found["Telegram"]["mentions"]) == 1

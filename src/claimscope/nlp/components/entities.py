@@ -91,6 +91,7 @@ class EntityComponent:
         self.titles = load_words("actors/lexicon/titles.txt")
         self.surname_suffixes = load_words("actors/lexicon/surname_suffixes.txt")
         self.byline_words = load_words("actors/lexicon/byline_words.txt")
+        self.platforms = load_words("actors/lexicon/platforms.txt")
         self.directions = load_words("places/directions.txt")
         self.linker = Linker(fuzzy_threshold, self._actor_for_key)
         self.tokenizer = nlp.tokenizer
@@ -232,7 +233,8 @@ class EntityComponent:
                         j > i and self._direction_region(toks, i, key, place))):
                     best_place = (j + 1, place)
                 j += 1
-            if best_actor is not None and not lines.furniture(i, best_actor[0]):
+            if best_actor is not None and not lines.furniture(i, best_actor[0]) and not (
+                    lines.heading(i) and norm_key(best_actor[1][0].name) in self.platforms):
                 end, actors = best_actor
                 a0 = actors[0]
                 # several entries share the alias: chosen once the document's countries are counted
@@ -433,16 +435,12 @@ class EntityComponent:
 
     def _org_head_at(self, doc: Doc, i: int) -> tuple[int, str] | None:
         """(end, kind) when token i starts a lower-case organisation head ('analytical center')."""
-        t = doc[i]
         for span_len in (2, 1):
             if i + span_len > len(doc):
                 continue
             phrase = " ".join(x.lower_ for x in doc[i:i + span_len])
             if phrase in self.lower_heads:
                 return i + span_len, self.org_heads[phrase]
-        # "analytical center": one adjective before the head
-        if t.pos_ == "ADJ" and i + 1 < len(doc) and doc[i + 1].lower_ in self.org_heads:
-            return None  # handled when the head itself is reached with allow_lower
         return None
 
     def _model_cands(self, doc: Doc, lines: _Lines) -> list[Cand]:
