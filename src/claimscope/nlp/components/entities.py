@@ -9,7 +9,6 @@ nationalities). Overlaps are resolved longest first; mentions are then linked in
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from claimscope.nlp.gazetteer import (
     load_words,
     norm_key,
 )
+from claimscope.nlp.layout import Lines
 from claimscope.nlp.linking import Cluster, Linker, Mention, base_key, surname
 from claimscope.nlp.roles import doc_roles
 
@@ -43,13 +43,11 @@ NAME_PARTICLES = {"of", "for", "and", "the", "al", "el", "bin", "ibn", "de", "de
                   "'s", "\u2019s", "da", "der", "y", "ar", "az", "abu", "bint", "ben"}
 PLACE_HEADS = {"region", "district", "province", "oblast", "valley", "governorate", "county", "raion",
                "prefecture", "gorge", "municipality", "rayon"}
-_TERMINAL = re.compile(r"[.!?:;][\"'\u201d\u2019\u00bb)\]]*\s*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9/&.\-]{1,9}$")
 _QUOTE_KEYS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'",
                              "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-"})
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'"})
 _INITIALS = re.compile(r"^(?:[A-Z]\.){2,4}$")
-_BYLINE = re.compile(r"^\s*(?:--|\u2014|\u2013|By\s)")
 
 
 @dataclass
@@ -113,7 +111,7 @@ class EntityComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         """Annotate one Doc."""
-        lines = _Lines(doc)
+        lines = Lines(doc)
         self._toks = lines.tokens
         self._countries = Counter()
         model_places = {(e.start, e.end) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC", "NORP")}
@@ -148,7 +146,7 @@ class EntityComponent:
     def _add_title(self, title: str, found: list[Entity]) -> None:
         """Known actors and places the headline names (it is not part of the text): aliases, no mentions."""
         tdoc = self.tokenizer(title.replace("\n", " "))
-        lines = _Lines(tdoc)
+        lines = Lines(tdoc)
         lines.kinds = ["heading"] * len(lines.kinds)
         for c in self._select(self._gazetteer_cands(tdoc, lines, set())):
             if c.options is not None and len(c.options) > 1:
@@ -193,7 +191,7 @@ class EntityComponent:
 
     # --------------------------------------------------------------------------------- candidates
 
-    def _gazetteer_cands(self, doc: Doc, lines: _Lines, model_places: set[tuple[int, int]]) -> list[Cand]:
+    def _gazetteer_cands(self, doc: Doc, lines: Lines, model_places: set[tuple[int, int]]) -> list[Cand]:
         out: list[Cand] = []
         text = lines.text
         low = text.lower().translate(_QUOTE_KEYS)
@@ -299,7 +297,7 @@ class EntityComponent:
             if cc:
                 self._countries[cc] += 1
 
-    def _rule_cands(self, doc: Doc, lines: _Lines) -> list[Cand]:
+    def _rule_cands(self, doc: Doc, lines: Lines) -> list[Cand]:
         out: list[Cand] = []
         n = len(doc)
         for i, tok in enumerate(lines.tokens):
@@ -443,7 +441,7 @@ class EntityComponent:
                 return i + span_len, self.org_heads[phrase]
         return None
 
-    def _model_cands(self, doc: Doc, lines: _Lines) -> list[Cand]:
+    def _model_cands(self, doc: Doc, lines: Lines) -> list[Cand]:
         out: list[Cand] = []
         for ent in doc.ents:
             label = ent.label_
@@ -733,71 +731,6 @@ def _display(text: str) -> str:
     if text.isupper() and len(text) > 4 and " " not in text and "/" not in text and "." not in text:
         return text.title()
     return text
-
-
-class _Lines:
-    """Which tokens sit on headline or furniture lines rather than in running sentences."""
-
-    def __init__(self, doc: Doc):
-        self.doc = doc
-        self.text = text = doc.text
-        self.tokens: list[Token] = list(doc)
-        self.starts: list[int] = []
-        self.kinds: list[str] = []
-        pos = 0
-        for raw in text.split("\n"):
-            for part in _split_bar(raw):
-                seg_start, seg = pos + part[0], part[1]
-                stripped = seg.strip()
-                words = stripped.split()
-                if not stripped:
-                    kind = "blank"
-                elif _BYLINE.match(stripped) and len(words) <= 6:
-                    kind = "byline"
-                elif _TERMINAL.search(stripped) or len(words) > 24:
-                    kind = "sentence"
-                elif len(words) <= 3:
-                    kind = "label"
-                else:
-                    kind = "heading"
-                self.starts.append(seg_start)
-                self.kinds.append(kind)
-            pos += len(raw) + 1
-
-    def _kind(self, token_i: int) -> str:
-        idx = bisect.bisect_right(self.starts, self.tokens[token_i].idx) - 1
-        return self.kinds[idx] if idx >= 0 else "sentence"
-
-    def heading(self, token_i: int) -> bool:
-        """True when the token is on a headline-like line (no sentence punctuation)."""
-        return self._kind(token_i) in ("heading", "label", "byline")
-
-    def byline(self, start: int, end: int) -> bool:
-        """True when the span is the name on a byline ('-- Joanna Paraszczuk', 'By ...')."""
-        return self._kind(start) == "byline" or self._whole_line(start, end)
-
-    def furniture(self, start: int, end: int) -> bool:
-        """A short breadcrumb label ('Crossroads Asia') that the span does not fill."""
-        return self._kind(start) == "label" and not self._whole_line(start, end)
-
-    def _whole_line(self, start: int, end: int) -> bool:
-        idx = bisect.bisect_right(self.starts, self.tokens[start].idx) - 1
-        seg_start = self.starts[idx]
-        seg_end = self.starts[idx + 1] if idx + 1 < len(self.starts) else len(self.text)
-        seg = self.text[seg_start:seg_end].strip(" \n|")
-        return seg == self.doc[start:end].text
-
-
-def _split_bar(line: str) -> list[tuple[int, str]]:
-    """A breadcrumb line 'A | B | C' as its parts with their offsets in the line."""
-    if " | " not in line:
-        return [(0, line)]
-    parts = []
-    pos = 0
-    for part in line.split("|"):
-        parts.append((pos, part))
-        pos += len(part) + 1
-    return parts
 
 
 # The headline and byline are not part of Document.text; when the pipeline driver sets them here
