@@ -186,3 +186,20 @@ def test_date_label_glued_to_first_paragraph_read() -> None:
     out = clean_text(page(" date 2024-03-23 " + BODY_1, BODY_2))
     assert out.published == "2024-03-23"
     assert BODY_1 in out.text
+
+
+def test_byline_with_date_found() -> None:
+    out = clean_text(page("Police Detain Three In Raid", "Written by Jane Doe on January 21, 2015", BODY_1, BODY_2))
+    assert out.author == "Jane Doe"
+    assert out.published == "2015-01-21"
+
+
+def test_bare_name_beside_date_is_byline() -> None:
+    out = clean_text(page("Police Detain Three In Raid", "Joanna Paraszczuk", "January 21, 2015", BODY_1, BODY_2))
+    assert out.author == "Joanna Paraszczuk"
+    assert out.title == "Police Detain Three In Raid"
+
+
+def test_share_label_with_colon_removed() -> None:
+    out = clean_text(page("Police Detain Three In Raid", BODY_1, BODY_2, "Share this:", "(Photo: Reuters)", BODY_3))
+    assert "Share this" not in out.text and "(Photo: Reuters)" not in out.text

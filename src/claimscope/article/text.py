@@ -29,7 +29,8 @@ _BREADCRUMB_SEP = re.compile(r"\s[|»›>/]\s")
 _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w'’./&-]*|al-\w+|el-\w+)$")
 _PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "di", "van", "von", "der", "du", "la", "le", "ul"}
-_BY = re.compile(r"^(?:by|byline|written by|words by|author|reporting by|report by)\s*:?\s+(?P<names>.+?)[\s,]*$",
+_BY = re.compile(r"^(?:by|byline|written by|posted by|words by|author|reporting by|report by)\s*:?\s+"
+                 r"(?P<names>.+?)[\s,]*$",
                  re.I)
 _DASH = re.compile(r"^(?:--|—|–)\s*(?P<names>.+?)\s*$")
 _STAFF = re.compile(r"^(?P<names>(?:[A-Z][\w'’.-]*\s+){1,4}staff)(?:\s*,)?$", re.I)
@@ -148,6 +149,11 @@ def parse_byline(text: str) -> str | None:
     return None
 
 
+def _date_in(text: str) -> str | None:
+    found = find_date(text)
+    return found[0] if found else None
+
+
 def date_line_value(text: str) -> str | None:
     """The date of a line that is a date stamp ("Published 07/18/2016, 01:33 PM"), else None.
 
@@ -173,7 +179,8 @@ def _overlap(a: str, b: str) -> float:
 
 
 def _names(text: str, min_tokens: int) -> str | None:
-    text = re.split(r"\s+[|/]\s+|\s+-\s+", text)[0].strip()
+    # "A and B | Reuters", "A on January 21, 2015", "A - 10:32": the names come first
+    text = re.split(r"\s+[|/•·]\s+|\s+[-–—]\s+|\s+(?:on|at|updated|published)\s+|\d", text)[0].strip(" ,")
     parts = [p for p in _NAME_SPLIT.split(text) if p]
     kept: list[str] = []
     for part in parts:
@@ -210,7 +217,7 @@ class _Cleaner:
     def is_furniture(self, u: _Unit) -> bool:
         if self.is_date_line(u):
             return False  # "21.01.2015" alone on a line is a date, not a counter
-        if u.words <= 40 and self.furn.line.fullmatch(u.text):
+        if u.words <= 40 and (self.furn.line.fullmatch(u.text) or self.furn.line.fullmatch(u.text.rstrip(" :"))):
             return True
         return u.words <= 12 and len(_BREADCRUMB_SEP.findall(u.text)) >= 2
 
@@ -324,9 +331,16 @@ class _Cleaner:
                 self.drop[i] = "date"
             elif (name := parse_byline(u.text)) is not None:
                 self.author = self.author or name
+                self.published = self.published or _date_in(u.text)
                 self.drop[i] = "byline"
             elif not (u.sentence and u.words >= MIN_STANDFIRST_WORDS):
+                if self.author is None and name_like(u.text) and self.next_to_date_stamp(i):
+                    self.author = u.text  # a bare name printed beside the date: the byline
                 self.drop[i] = "header"
+
+    def next_to_date_stamp(self, i: int) -> bool:
+        """True when the unit just before or after `i` is a date stamp."""
+        return any(0 <= j < len(self.units) and self.is_date_line(self.units[j]) for j in (i - 1, i + 1))
 
     def dateline(self, anchor: int) -> None:
         if anchor >= len(self.units) or anchor in self.drop:
