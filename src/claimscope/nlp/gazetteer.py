@@ -241,7 +241,10 @@ def _build_places(min_population: int, focus: frozenset[str], focus_min_populati
         key = norm_key(name)
         if (len(key) < 3 and place.rank > 0) or key in demonyms:
             return
-        if _better(place, index.by_key.get(key), focus):
+        old = index.by_key.get(key)
+        if old is not None and old.rank == 2 and place.rank == 1 and key != norm_key(place.name):
+            return  # a bare "Batken" or "Osh" is the city; its region is "Batken Region"
+        if _better(place, old, focus):
             index.by_key[key] = place
             if weak:
                 index.weak.add(key)

@@ -36,6 +36,10 @@ def quote_spans(text: str) -> list[Quote]:
             i += 1
             continue
         if opened is None:
+            if two == "''" and (i == 0 or not text[i - 1].isalnum()):
+                opened, closer = i + 2, "''"  # NYT style: ''quoted''
+                i += 2
+                continue
             if two == "``":
                 opened, closer = i + 2, "''"
                 i += 2

@@ -344,10 +344,13 @@ class Finder:
             name_start, name_end = m.span(1)
             if _words(m.group(1)) > 5:
                 continue
+            name = m.group(1).strip()
+            if self.lex.nouns.get(name.split()[0].lower()) == "label" or _words(name) > 4:
+                continue
             mentions = [x for x in self.index.overlapping(name_start, name_end) if x.type in ("PERSON", "ORG")]
             span = self.doc.char_span(name_start, name_end, alignment_mode="expand")
-            if not mentions or span is None:
-                continue
+            if span is None or not (mentions or name.isupper()):
+                continue  # a named entity, or a transcript's capitalised speaker ("TAPPER:", "Q:")
             resolved = self.resolver.resolve(span.root)
             if resolved is None:
                 continue
@@ -367,9 +370,12 @@ class Finder:
                 self._according(tok)
                 continue
             lemma = tok.lemma_.lower()
+            if lemma in self.lex.via:
+                continue  # "citing Y" names the speaker's source, not a claim
             cue = self.lex.verbs.get(lemma)
-            if cue is None and self.use_learned and lemma in self.lex.learned:
-                cue = CueVerb(lemma, "learned", frozenset(self.lex.learned[lemma]), "asserted")
+            if self.use_learned and lemma in self.lex.learned:
+                if cue is None:
+                    cue = CueVerb(lemma, "learned", frozenset(self.lex.learned[lemma]), "asserted")
             if cue is not None and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
                 self._verb(tok, cue)
 
@@ -420,6 +426,28 @@ class Finder:
         tokens = {t.i for t in tok.head.subtree} | {t.i for t in tok.subtree}
         return {i for i in tokens if i not in own and sent.start <= i < sent.end}
 
+    def _sibling_cues(self, content: set[int]) -> set[int]:
+        """Tokens of cue clauses coordinated into a content ("insisted S while adding T", "said S and
+        one in four said T"): they are claims of their own."""
+        out: set[int] = set()
+        for i in sorted(content):
+            t = self.doc[i]
+            lemma = t.lemma_.lower()
+            if t.dep_ not in ("advcl", "conj") or t.pos_ != "VERB" or t.head.i not in content:
+                continue
+            known = self.lex.verbs.get(lemma)
+            if (known is None or known.kind not in ("speech", "report")) and lemma not in self.lex.learned:
+                continue
+            if not frame_contents(t):
+                continue
+            sub = {x.i for x in t.subtree}
+            lo = min(sub) - 1
+            while lo >= 0 and lo in content and (self.doc[lo].dep_ in ("cc", "mark", "punct")):
+                sub.add(lo)
+                lo -= 1
+            out |= sub
+        return out
+
     def _verb(self, tok: Token, cue: CueVerb) -> None:
         subject = self._subject(tok)
         if subject is None:
@@ -441,6 +469,7 @@ class Finder:
         if content is not None:
             content -= subj_toks
             content.discard(tok.i)
+            content -= self._sibling_cues(content)
         if not content:
             if "clause" in cue.frames:
                 self.bare.append((tok, resolved, cue))
