@@ -255,3 +255,9 @@ def test_newspaper_head_word_overrides_a_person_tag(nlp):
 def test_share_buttons_are_not_entities_but_platforms_in_sentences_are(nlp):
     found = ents(nlp, "Share on Facebook Twitter Telegram\n\nThe video was posted on Telegram on Monday.")
     assert set(found) == {"Telegram"} and len(found["Telegram"]["mentions"]) == 1
+
+
+def test_bare_name_of_a_city_and_its_region_is_the_city(nlp):
+    found = ents(nlp, "The presidents met in Batken, the capital of the Batken region.")
+    assert find(found, "Batken")["name"] == "Batken"
+    assert find(found, "Batken region")["name"] == "Batken Region"
