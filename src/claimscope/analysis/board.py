@@ -15,8 +15,8 @@ from typing import Any
 
 from datasketch import MinHash, MinHashLSH
 
-from claimscope.analysis.conflicts import frames
-from claimscope.analysis.origins import Resolver, credits, is_vague
+from claimscope.analysis.conflicts import frames, is_denial
+from claimscope.analysis.origins import Resolver, credits
 from claimscope.analysis.registry import Registry, load_registry
 from claimscope.analysis.statements import AUTHOR, Statement, extract_statements
 from claimscope.analysis.text import quoted_share, raw_shingles, words
@@ -279,7 +279,7 @@ class Board:
             return fam, [f"{info.outlet} (own voice)", *([fam] if fam != f"src:{info.outlet}" else [])]
         key, chain = self.resolver.resolve(st.speaker, info.bodies)
         chain = [info.outlet, *st.via, *chain]
-        if key is None and is_vague(st.speaker) or key is None:
+        if key is None:
             key = self._vague(sid)
             if key is None:
                 fam = self.family(st.doc_id)
@@ -296,7 +296,7 @@ class Board:
         votes: Counter[str] = Counter()
         for m in self.props[pid].members:
             other = self.statements[m]
-            if m == sid or other.own_voice:
+            if m == sid or other.own_voice or is_denial(other):
                 continue
             key, _ = self.resolver.resolve(other.speaker, self.docs[other.doc_id].bodies)
             if key and not key.startswith("src:"):

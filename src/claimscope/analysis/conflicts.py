@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from claimscope.analysis.lexicon import lexicon, synonyms
+from claimscope.analysis.lexicon import lexicon
 
 if TYPE_CHECKING:
     from claimscope.analysis.board import Board
@@ -57,7 +57,7 @@ def _res() -> dict[str, re.Pattern[str]]:
     outcome_words = sorted({w for ws in lx["outcomes"].values() for w in ws}, key=len, reverse=True)
     return {
         "count": re.compile(rf"\b(?:(?P<q>{quals})\s+)?(?P<n>{num})\s+(?:more\s+|other\s+|of\s+the\s+)?"
-                            rf"(?:[\w-]+\s+){{0,2}}?(?P<noun>{noun})\b", re.I),
+                            rf"(?:[\w-]+\s+){{0,2}}?\[?(?P<noun>{noun})\]?\b", re.I),
         "bare": re.compile(rf"\b(?:(?P<q>{quals})\s+)?(?P<n>{num})\s+(?:were\s+|people\s+were\s+)?(?P<o>"
                            rf"{'|'.join(re.escape(w) for w in outcome_words)})\b", re.I),
         "measure": re.compile(rf"\b(?:(?P<q>over|more than|at least)\s+)?(?P<n>{num})[- ]minutes?(?:[- ]long)?\s+"
@@ -115,9 +115,13 @@ def counts(text: str) -> list[Count]:
     res = _res()
     outcomes = [(m.start(), _outcome_of(m.group(1))) for m in res["outcome"].finditer(text)]
     outcomes = [(p, o) for p, o in outcomes if o]
-    if not outcomes:
-        return []
     out: list[Count] = []
+    for m in res["measure"].finditer(text):
+        n = _number(m.group("n") or m.group("n2"))
+        if n is not None:
+            out.append(Count("duration", "video", n, "min" if (m.group("q") or m.group("q2")) else "exact"))
+    if not outcomes:
+        return out
     taken: list[tuple[int, int]] = []
     heads = tuple(lexicon()["modifier_heads"])
     for m in res["count"].finditer(text):
@@ -134,6 +138,8 @@ def counts(text: str) -> list[Count]:
         gap = text[near[-1][0]:m.start()] if near else ""
         active = bool(near) and not re.search(r"[;.]|, while|\bwhile\b|\bwere\b|\bwas\b", gap)
         outcome = near[-1][1] if active else after[0] if after else (near[-1][1] if near else None)
+        if outcome is None and _group_of(m.group("noun")) == "perpetrators" and len({o for _, o in outcomes}) == 1:
+            outcome = outcomes[0][1]  # "18 people had died ..., including 12 suspected assailants"
         if outcome:
             out.append(Count(outcome, _group_of(m.group("noun")), n, _qualifier(m.group("q"))))
             taken.append((m.start(), m.end()))
@@ -150,10 +156,6 @@ def counts(text: str) -> list[Count]:
             # "12 [perpetrators] killed and six injured": a bare count beside attackers counts attackers
             group = "perpetrators" if any(c.group == "perpetrators" for c in out) else "people"
             out.append(Count(o, group, n, _qualifier(m.group("q"))))
-    for m in res["measure"].finditer(text):
-        n = _number(m.group("n") or m.group("n2"))
-        if n is not None:
-            out.append(Count("duration", "video", n, "min" if (m.group("q") or m.group("q2")) else "exact"))
     # "a visitor" counts only beside other numbers ("three policemen and a member of the public").
     singles = [c for c in out if c.value == 1]
     if singles and all(c.value == 1 for c in out):
@@ -209,6 +211,8 @@ def _skip(st: Statement) -> bool:
     low = st.content.lower()
     lx = lexicon()
     content = f" {st.content.lower()}"
+    if any(m in st.sentence.lower() for m in lx["superseded_markers"]):
+        return True  # a figure the page itself says was superseded
     return (any(m in low for m in lx["background_markers"]) or any(m in content for m in lx["conditional_markers"])
             or any(m in content for m in lx["partial_markers"]))
 
@@ -318,7 +322,10 @@ _DENIED_OBJECT = re.compile(r"(?:any|all|that|the|reports?|claims?|suggestions?|
                             r"responsibility|information)\b", re.I)
 
 
-def _is_denial(st: Statement) -> bool:
+def is_denial(st: Statement) -> bool:
+    """True when the statement denies, rejects or calls false what others state."""
+    if re.search(r"\bneither\s+(?:denied|confirmed)", st.sentence, re.I):
+        return False
     cue_denies = re.search(r"\b(?:denied|denies|deny|rejected|rejects|dismissed|not confirmed)\b", st.cue.lower())
     return bool(cue_denies and _DENIED_OBJECT.match(st.content)) or bool(_DENY.search(st.content))
 
@@ -365,6 +372,29 @@ def _title_conflicts(board: Board, add: Any) -> None:
             seen.setdefault(person, []).append((sid, port, m.group(0)))
 
 
+def _denier_stem(speaker: str) -> str | None:
+    """The stem of the name of who denies ("Ukraine" -> "ukrai"): what the denied statement must be about."""
+    names = re.findall(r"[A-Z][a-z\u00e0-\u024f]{3,}", speaker)
+    return names[0][:5].lower() if names else None
+
+
+def _most_specific(found: list[Conflict], board: Board) -> list[Conflict]:
+    """One count conflict per pair of documents and outcome: the pair of statements that says most."""
+    best: dict[tuple[str, str, str], tuple[int, Conflict]] = {}  # (docs, what and the two figures)
+    out: list[Conflict] = []
+    for c in found:
+        if c.kind != "count":
+            out.append(c)
+            continue
+        da, db = board.statements[c.a].doc_id, board.statements[c.b].doc_id
+        what, _, values = c.why.partition(": ")
+        key = (min(da, db), max(da, db), what + ":" + "|".join(sorted(values.split(" against "))))
+        score = len(counts(board.statements[c.a].content)) + len(counts(board.statements[c.b].content))
+        if key not in best or score > best[key][0]:
+            best[key] = (score, c)
+    return out + [c for _, c in best.values()]
+
+
 def find_conflicts(board: Board, *, min_similarity: float = 0.12) -> list[Conflict]:
     """Every conflict on the board; counts and dates compared only between reports of one event."""
     found: list[Conflict] = []
@@ -383,7 +413,12 @@ def find_conflicts(board: Board, *, min_similarity: float = 0.12) -> list[Confli
             seen.add(key)
             found.append(Conflict(a, b, kind, why, a_text, b_text))
 
-    heads = {synonyms().get(w, w) for w in lexicon()["event_verbs"]}
+    classes = lexicon()["event_classes"]
+
+    def event_classes(st: Statement) -> set[str]:
+        low = f" {st.content.lower()} "
+        return {name for name, ws in classes.items() if any(f" {w} " in low for w in ws)}
+
     for group, check, kind in ((counted, _count_conflict, "count"), (dated, _date_conflict, "date")):
         for i, a in enumerate(group):
             sa = board.statements[a]
@@ -392,9 +427,8 @@ def find_conflicts(board: Board, *, min_similarity: float = 0.12) -> list[Confli
                 if (sa.doc_id == sb.doc_id and (kind == "count" or sa.speaker == sb.speaker)) or not same_event(sa, sb):
                     continue
                 if kind == "date":
-                    shared = set(sa.tokens) & set(sb.tokens)
                     same = board.prop_of.get(a) == board.prop_of.get(b)
-                    if not (same or shared & heads):
+                    if not (same or event_classes(sa) & event_classes(sb)):
                         continue
                 why = check(sa, sb)
                 if why:
@@ -402,16 +436,22 @@ def find_conflicts(board: Board, *, min_similarity: float = 0.12) -> list[Confli
     _title_conflicts(board, add)
     for a in sids:
         sa = board.statements[a]
-        if not _is_denial(sa):
+        if not is_denial(sa):
             continue
         best, score = None, 0.0
+        origin_a = board.origin(a)[0]
+        stem = _denier_stem(sa.speaker)
         for b in sids:
             sb = board.statements[b]
-            if b == a or _is_denial(sb) or not same_event(sa, sb) or sb.speaker == sa.speaker:
+            if b == a or is_denial(sb) or not same_event(sa, sb) or sb.status == "negated":
+                continue
+            if re.search(r"\bnot\b|\bno\b", sb.content.lower()) or board.origin(b)[0] == origin_a:
+                continue
+            if stem and stem not in sb.sentence.lower():
                 continue
             s = board.similarity(sa, sb)
             if s > score:
                 best, score = b, s
         if best and score >= min_similarity:
             add(a, best, "denial", f"{sa.speaker} denies what {board.statements[best].speaker} states")
-    return found
+    return _most_specific(found, board)
