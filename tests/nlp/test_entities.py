@@ -261,3 +261,8 @@ def test_bare_name_of_a_city_and_its_region_is_the_city(nlp):
     found = ents(nlp, "The presidents met in Batken, the capital of the Batken region.")
     assert find(found, "Batken")["name"] == "Batken"
     assert find(found, "Batken region")["name"] == "Batken Region"
+
+
+def test_district_named_like_a_foreign_city_is_not_that_city(nlp):
+    found = ents(nlp, "Officials in the Rasht district of Tajikistan said the road was closed.")
+    assert find(found, "Rasht district")["country"] != "IR"

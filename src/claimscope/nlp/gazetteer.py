@@ -201,11 +201,20 @@ class PlaceIndex:
     ambiguous: set[str] = field(default_factory=set)
     # Cities outside the focus countries below the trusted population: also need the model's agreement.
     weak: set[str] = field(default_factory=set)
+    # Names of cities in several countries ("Rasht", "Aleppo"...): the others, for the document's countries.
+    alts: dict[str, list[Place]] = field(default_factory=dict)
     max_tokens: int = 1
 
     def lookup(self, surface: str) -> Place | None:
         """The place with this name, or None."""
         return self.by_key.get(norm_key(surface))
+
+    def options(self, key: str) -> list[Place]:
+        """Every place a normalised name may mean, the default first."""
+        best = self.by_key.get(key)
+        if best is None:
+            return []
+        return [best, *(p for p in self.alts.get(key, ()) if p is not best)]
 
 
 def _better(new: Place, old: Place | None, focus: frozenset[str]) -> bool:
@@ -244,6 +253,11 @@ def _build_places(min_population: int, focus: frozenset[str], focus_min_populati
         old = index.by_key.get(key)
         if old is not None and old.rank == 2 and place.rank == 1 and key != norm_key(place.name):
             return  # a bare "Batken" or "Osh" is the city; its region is "Batken Region"
+        if old is not None and place.rank == old.rank == 2 and place.country != old.country and \
+                place.population >= 100000:
+            alts = index.alts.setdefault(key, [])
+            if len(alts) < 4 and all(a.country != place.country for a in alts):
+                alts.append(place)
         if _better(place, old, focus):
             index.by_key[key] = place
             if weak:

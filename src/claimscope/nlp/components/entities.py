@@ -118,6 +118,9 @@ class EntityComponent:
         cands = self._gazetteer_cands(doc, lines, model_places)
         self._count_countries(doc, cands)
         for c in cands:
+            if c.place is not None and c.source == "place":
+                c.place = self._choose_place(norm_key(doc[c.start:c.end].text), c.place)
+                c.country = c.place.country
             if c.options is not None and len(c.options) > 1:
                 actor = self._choose_actor(c.options)
                 c.actor = actor
@@ -286,10 +289,20 @@ class EntityComponent:
             return None
         return scored[0]
 
+    def _choose_place(self, key: str, default: Place) -> Place:
+        """A city name several countries share means the one in the countries the document names most."""
+        options = self.places.options(key)
+        if len(options) < 2:
+            return default
+        best = max(options, key=lambda p: self._countries.get(p.country or "", 0))
+        return best if self._countries.get(best.country or "", 0) > self._countries.get(default.country or "", 0) \
+            else default
+
     def _count_countries(self, doc: Doc, cands: list[Cand]) -> None:
         for c in cands:
             if c.source == "place" and c.place is not None and c.place.country:
-                self._countries[c.place.country] += 1
+                if norm_key(doc[c.start:c.end].text) not in self.places.alts:  # shared city names do not vote
+                    self._countries[c.place.country] += 1
             elif c.actor is not None and c.actor.country and (c.options is None or len(c.options) == 1):
                 self._countries[c.actor.country] += 1
         for tok in self._toks:
@@ -323,7 +336,14 @@ class EntityComponent:
                                 for t in doc[left:i + 1]):  # no "Islamic ... Province": a group's name
                     base = self.places.lookup(doc[left:i].text)
                     if base is None or base.rank > 0:
-                        place = self.places.lookup(doc[left:i + 1].text) or base
+                        # "Rasht district" is not the city of Rasht: only a region lends its record
+                        place = self.places.lookup(doc[left:i + 1].text) or (base if base and base.rank == 1
+                                                                             else None)
+                        for head in ("region", "province", "oblast") if place is None else ():
+                            place = self.places.lookup(f"{doc[left:i].text} {head}")
+                            if place is not None and place.rank == 1:
+                                break  # "Kyzylorda Province" is the Kyzylorda region
+                            place = None
                         out.append(Cand(left, i + 1, "PLACE", "rule", place=place,
                                         country=place.country if place else None))
             # "the Religion, Law and Politics analytical center"
