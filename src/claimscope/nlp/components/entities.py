@@ -339,8 +339,8 @@ class EntityComponent:
                         # "Rasht district" is not the city of Rasht: only a region lends its record
                         place = self.places.lookup(doc[left:i + 1].text) or (base if base and base.rank == 1
                                                                              else None)
-                        for head in ("region", "province", "oblast") if place is None else ():
-                            place = self.places.lookup(f"{doc[left:i].text} {head}")
+                        for head_word in ("region", "province", "oblast") if place is None else ():
+                            place = self.places.lookup(f"{doc[left:i].text} {head_word}")
                             if place is not None and place.rank == 1:
                                 break  # "Kyzylorda Province" is the Kyzylorda region
                             place = None
