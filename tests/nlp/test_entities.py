@@ -266,3 +266,10 @@ def test_bare_name_of_a_city_and_its_region_is_the_city(nlp):
 def test_district_named_like_a_foreign_city_is_not_that_city(nlp):
     found = ents(nlp, "Officials in the Rasht district of Tajikistan said the road was closed.")
     assert find(found, "Rasht district")["country"] != "IR"
+
+
+def test_component_pickles_after_use(nlp):
+    import pickle
+
+    nlp("Reuters reported from Bishkek.")
+    assert pickle.loads(pickle.dumps(nlp.get_pipe("cs_entities"))) is not None

@@ -111,6 +111,13 @@ class EntityComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         """Annotate one Doc."""
+        try:
+            doc._.cs_entities = [_as_dict(e) for e in self._find(doc)]
+        finally:
+            self._toks = []  # no token of this Doc outlives the call (the component is pickled for workers)
+        return doc
+
+    def _find(self, doc: Doc) -> list[Entity]:
         lines = Lines(doc)
         self._toks = lines.tokens
         self._countries = Counter()
@@ -143,8 +150,7 @@ class EntityComponent:
         author = doc._.cs_author if Doc.has_extension("cs_author") else None
         if author:
             self._add_author(str(author), found)
-        doc._.cs_entities = [_as_dict(e) for e in found]
-        return doc
+        return found
 
     def _add_title(self, title: str, found: list[Entity]) -> None:
         """Known actors and places the headline names (it is not part of the text): aliases, no mentions."""
