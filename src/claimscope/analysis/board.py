@@ -67,6 +67,7 @@ class Proposition:
     id: int
     members: list[str] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    docs: set[str] = field(default_factory=set)
 
 
 class Board:
@@ -78,6 +79,7 @@ class Board:
         self.threshold = threshold
         self.mix = mix
         self.frame_bonus = frame_bonus
+        self.max_compare = 40
         self.copy_threshold = copy_threshold
         self.resolver = Resolver(self.registry)
         self.docs: dict[str, DocInfo] = {}
@@ -231,23 +233,25 @@ class Board:
             scores[self.prop_of[cand]].append((self.similarity(st, self.statements[cand]), cand))
         for pid, _ in scores.items():
             prop = self.props[pid]
-            if any(self.statements[m].doc_id == st.doc_id for m in prop.members):
+            if st.doc_id in prop.docs:
                 continue
+            # Large propositions are compared on their latest members only: adding stays fast.
             sims = [self.similarity(st, self.statements[m]) if self._overlap(st, self.statements[m]) else 0.0
-                    for m in prop.members]
+                    for m in prop.members[-self.max_compare:]]
             score = self.mix * max(sims) + (1 - self.mix) * sum(sims) / len(sims)
             if score > best_score:
                 best_prop, best_score = pid, score
-                best_member = max(zip(sims, prop.members, strict=True))[1]
+                best_member = max(zip(sims, prop.members[-self.max_compare:], strict=True))[1]
         if best_prop is not None and best_member is not None and best_score >= self.threshold:
             prop = self.props[best_prop]
             prop.members.append(st.id)
+            prop.docs.add(st.doc_id)
             prop.links.append(self._link(st, self.statements[best_member], best_score))
             self.prop_of[st.id] = best_prop
             return
         pid = self._next_prop
         self._next_prop += 1
-        self.props[pid] = Proposition(id=pid, members=[st.id])
+        self.props[pid] = Proposition(id=pid, members=[st.id], docs={st.doc_id})
         self.prop_of[st.id] = pid
 
     @staticmethod

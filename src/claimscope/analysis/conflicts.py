@@ -419,20 +419,34 @@ def find_conflicts(board: Board, *, min_similarity: float = 0.12) -> list[Confli
         low = f" {st.content.lower()} "
         return {name for name, ws in classes.items() if any(f" {w} " in low for w in ws)}
 
-    for group, check, kind in ((counted, _count_conflict, "count"), (dated, _date_conflict, "date")):
-        for i, a in enumerate(group):
-            sa = board.statements[a]
-            for b in group[i + 1:]:
-                sb = board.statements[b]
-                if (sa.doc_id == sb.doc_id and (kind == "count" or sa.speaker == sb.speaker)) or not same_event(sa, sb):
-                    continue
-                if kind == "date":
-                    same = board.prop_of.get(a) == board.prop_of.get(b)
-                    if not (same or event_classes(sa) & event_classes(sb)):
-                        continue
-                why = check(sa, sb)
-                if why:
-                    add(a, b, kind, why)
+    by_doc: dict[str, dict[str, list[str]]] = {"count": {}, "date": {}}
+    for kind, group in (("count", counted), ("date", dated)):
+        for sid in group:
+            by_doc[kind].setdefault(board.statements[sid].doc_id, []).append(sid)
+    neighbours: dict[str, set[str]] = {}
+    for da, db in linked:
+        neighbours.setdefault(da, set()).add(db)
+        neighbours.setdefault(db, set()).add(da)
+    for check, kind in ((_count_conflict, "count"), (_date_conflict, "date")):
+        docs = by_doc[kind]
+        for doc_a, sids_a in docs.items():
+            others = [d for d in neighbours.get(doc_a, ()) if d > doc_a and d in docs] + [doc_a]
+            for doc_b in others:
+                for a in sids_a:
+                    sa = board.statements[a]
+                    for b in docs[doc_b]:
+                        if doc_b == doc_a and b <= a:
+                            continue
+                        sb = board.statements[b]
+                        if sa.doc_id == sb.doc_id and (kind == "count" or sa.speaker == sb.speaker):
+                            continue
+                        if kind == "date":
+                            same = board.prop_of.get(a) == board.prop_of.get(b)
+                            if not (same or event_classes(sa) & event_classes(sb)):
+                                continue
+                        why = check(sa, sb)
+                        if why:
+                            add(a, b, kind, why)
     _title_conflicts(board, add)
     for a in sids:
         sa = board.statements[a]
@@ -441,9 +455,10 @@ def find_conflicts(board: Board, *, min_similarity: float = 0.12) -> list[Confli
         best, score = None, 0.0
         origin_a = board.origin(a)[0]
         stem = _denier_stem(sa.speaker)
-        for b in sids:
+        near = [sa.doc_id, *neighbours.get(sa.doc_id, ())]
+        for b in (x for d in near for x in board.by_doc.get(d, [])):
             sb = board.statements[b]
-            if b == a or is_denial(sb) or not same_event(sa, sb) or sb.status == "negated":
+            if b == a or is_denial(sb) or sb.status == "negated":
                 continue
             if re.search(r"\bnot\b|\bno\b", sb.content.lower()) or board.origin(b)[0] == origin_a:
                 continue

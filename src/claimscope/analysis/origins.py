@@ -180,6 +180,11 @@ class Resolver:
             self.kinds.setdefault(key, "anonymous")
             self.labels.setdefault(key, sp)
             return key, chain
+        specific = self._specific(_org_key(sp), doc_bodies)
+        if specific and specific.startswith("ministry:") and not person_names(sp):
+            key = self.body(specific)  # "the ministry" of a page that names one ministry
+            chain.append(self.labels.get(key, _label(key)))
+            return key, chain
         if is_vague(sp):
             return None, chain
         src = self._source_in(sp)

@@ -89,6 +89,7 @@ def _clean_speaker(raw: str) -> str | None:
         parts = named
     s = parts[0].strip(" \"'\u201c\u201d")
     s = re.sub(r"^(?:But|And|Meanwhile|Also)\s+", "", s)
+    s = re.sub(r"(?:\s+\w+ly)+$", "", s)  # "Ukraine strongly denied": the adverb is not the speaker
     if not s or len(s.split()) > 14 or re.match(r"(?:that|which|who|what|how|to|and|but|if)\b", s) \
             or re.search(r"\d", s):
         return None
@@ -178,6 +179,9 @@ def extract_statements(doc: Document, ann: Annotations) -> list[Statement]:
     _carry_quotes(sents, found_all)
     last_speaker: str | None = None
     for sent, found in zip(sents, found_all, strict=True):
+        if found is None and sent.text.startswith(_OPEN) and last_speaker:
+            # a quotation standing alone goes on with the last speaker (SCHEMA: a new claim, same speaker)
+            found = (last_speaker, "", 0, len(sent.text), [])
         if found is None:
             found = _upstream(sent, ann)
         if found:
@@ -208,7 +212,8 @@ def _upstream(sent: Span, ann: Annotations) -> tuple[str, str, int, int, list[st
     for c in ann.claims:
         if sent.start <= c.start < sent.end and c.cue and c.cue.lower() in low:
             speaker = c.speaker if isinstance(c.speaker, str) else ", ".join(c.speaker)
-            if speaker == AUTHOR:
+            if speaker == AUTHOR or not (any(w[:1].isupper() for w in speaker.split())
+                                         or speaker.lower() in lexicon()["vague_speakers"]):
                 return None
             cs, ce = c.start - sent.start, min(c.end, sent.end) - sent.start
             if ce - cs < 0.6 * len(sent.text):
