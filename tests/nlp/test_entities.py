@@ -273,3 +273,10 @@ def test_component_pickles_after_use(nlp):
 
     nlp("Reuters reported from Bishkek.")
     assert pickle.loads(pickle.dumps(nlp.get_pipe("cs_entities"))) is not None
+
+
+def test_surname_that_is_also_a_town_is_the_person(nlp):
+    found = ents(nlp, "Hillary Clinton spoke in Ohio. Clinton said that Hillary would win.")
+    person = find(found, "Hillary Clinton")
+    assert {"Clinton", "Hillary"} <= set(person["aliases"])
+    assert [e["name"] for e in found.values() if e["type"] == "PLACE"] == ["Ohio"]

@@ -217,6 +217,15 @@ class PlaceIndex:
         return [best, *(p for p in self.alts.get(key, ()) if p is not best)]
 
 
+def _variant(alt: str, name: str) -> bool:
+    """An alternate name that spells the same name ("Aqtobe" for "Aktobe"), not a short or other one
+    ("Florida" for Floridablanca)."""
+    from rapidfuzz import fuzz
+
+    a, n = alt.lower(), name.lower()
+    return not (n.startswith(a) and a != n) and fuzz.ratio(a, n) >= 75
+
+
 def _better(new: Place, old: Place | None, focus: frozenset[str]) -> bool:
     if old is None:
         return True
@@ -280,7 +289,7 @@ def _build_places(min_population: int, focus: frozenset[str], focus_min_populati
         put(city["name"], place, weak)
         if cc in focus or pop >= 100000:
             for alt in city.get("alternatenames") or []:
-                if _LATIN_NAME.fullmatch(alt) and len(alt) >= 4:
+                if _LATIN_NAME.fullmatch(alt) and len(alt) >= 4 and (cc in focus or _variant(alt, city["name"])):
                     put(alt, place, weak=True if cc not in focus else weak)
     coords = {c["iso"]: c for c in gc.get_countries().values()}
     country_rows = _read_tsv(data_path("places", "countries.tsv"))
@@ -297,6 +306,8 @@ def _build_places(min_population: int, focus: frozenset[str], focus_min_populati
         lat, lon = centroids.get(iso) or capital_coords.get(iso) or (None, None)
         for alias in (row[3].split("|") if len(row) > 3 and row[3] else []):
             put(alias, Place(c["name"], iso, lat, lon, 0, int(c.get("population") or 0), "country"))
+    for state in gc.get_us_states().values():
+        put(state["name"], Place(state["name"], "US", None, None, 1, 0, "state"))
     for row in _read_tsv(data_path("places", "regions.tsv")):
         name, kind, cc, lat_text, lon_text = row[:5]
         aliases = row[5].split("|") if len(row) > 5 and row[5] else []

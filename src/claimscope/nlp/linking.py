@@ -17,6 +17,8 @@ from claimscope.nlp.gazetteer import Actor, Place, norm_key
 # Trailing words that do not change which organisation is meant.
 GENERIC_HEADS = ("group", "faction", "organization", "organisation", "militants", "fighters", "movement",
                  "jamaat", "network", "members")
+# First words shared by many full names, never a short form on their own.
+NAME_PREFIXES = {"abu", "al", "el", "ibn", "bin", "mullah", "sheikh", "imam", "haji", "mawlawi", "umm"}
 _PARTICLE = re.compile(r"^(?:al|el|ul|ad|ash|as|an|at|ar|az|ibn|bin)[-\s']", re.IGNORECASE)
 
 
@@ -111,6 +113,8 @@ class Linker:
         order = sorted(range(len(mentions)), key=lambda i: (-(mentions[i].end_char - mentions[i].start_char),
                                                             mentions[i].start_char))
         acronym_of = {norm_key(a): mi for a, mi in acronyms.items()}
+        # a one-word "city" that is the surname of a person named in full here is that person ("Clinton")
+        person_surnames = {surname(m.text) for m in mentions if m.type == "PERSON" and m.end - m.start > 1}
         pending: list[int] = []
         for mi in order:
             m = mentions[mi]
@@ -122,6 +126,9 @@ class Linker:
                 else:
                     join(mi, ci)
                 continue
+            if m.place is not None and m.type == "PLACE" and m.place.rank == 2 and m.end - m.start == 1 and \
+                    norm_key(m.text) in person_surnames:
+                m.type, m.place, m.country = "PERSON", None, None
             if m.place is not None and m.type == "PLACE":
                 pk = (m.place.name, m.place.country)
                 ci = by_place.get(pk)
@@ -197,6 +204,8 @@ class Linker:
                     # surname or given short form of a full name: Malikov -> Kadyr Malikov
                     if words[0] == surname(name) or (words[0] == nwords[-1]):
                         best = max(best, 100.0)
+                    elif words[0] == nwords[0] and m.type == "PERSON" and words[0] not in NAME_PREFIXES:
+                        best = max(best, 90.0)  # a given name alone: "Hillary" for "Hillary Clinton"
                     elif len(words[0]) >= 5 and fuzz.ratio(words[0], surname(name)) >= self.threshold:
                         best = max(best, fuzz.ratio(words[0], surname(name)))
                 elif ctype == "PERSON" == m.type and len(words) > 1 and len(nwords) > 1 and \
