@@ -52,13 +52,15 @@ def test_acronyms_of_one_group_are_one_entity(nlp):
                       "group published photographs of the ISIS convoy.")
     groups = [e for e in found.values() if e["type"] == "ORG"]
     assert len(groups) == 1
-    assert groups[0]["name"] == "Islamic State" and groups[0]["kind"] == "armed_group"
-    assert {"daesh", "isil", "isis"} <= names(groups[0])
+    assert groups[0]["kind"] == "armed_group"
+    assert {"islamic state", "daesh", "isil", "isis"} <= names(groups[0])
 
 
 def test_transliteration_variant_maps_to_the_canonical_group(nlp):
+    """The document's own wording names the entity; the gazetteer's canonical name is an alias."""
     found = ents(nlp, "Fighters of the Imam Bukhori group pledged allegiance to the Taliban in November.")
-    assert find(found, "Imam Bukhori group")["name"] == "Katibat al-Imam Bukhari"
+    group = find(found, "Imam Bukhori group")
+    assert group["name"] == "Imam Bukhori group" and "Katibat al-Imam Bukhari" in group["aliases"]
 
 
 def test_security_service_aliases_resolve_by_the_documents_country(nlp):
@@ -132,7 +134,7 @@ def test_named_region_and_district_are_places(nlp):
                       "people in the northern Chui region.")
     assert find(found, "Yovon district")["type"] == "PLACE"
     assert find(found, "Rasht Valley")["country"] == "TJ"
-    assert find(found, "Chui region")["name"] == "Chuy Region"
+    assert "chuy region" in names(find(found, "Chui region"))
 
 
 def test_page_furniture_lines_yield_no_entities(nlp):
@@ -259,8 +261,8 @@ def test_share_buttons_are_not_entities_but_platforms_in_sentences_are(nlp):
 
 def test_bare_name_of_a_city_and_its_region_is_the_city(nlp):
     found = ents(nlp, "The presidents met in Batken, the capital of the Batken region.")
-    assert find(found, "Batken")["name"] == "Batken"
-    assert find(found, "Batken region")["name"] == "Batken Region"
+    assert find(found, "Batken")["name"] == "Batken" and "batken region" not in names(find(found, "Batken"))
+    assert "batken region" in names(find(found, "Batken region"))
 
 
 def test_district_named_like_a_foreign_city_is_not_that_city(nlp):
@@ -280,3 +282,17 @@ def test_surname_that_is_also_a_town_is_the_person(nlp):
     person = find(found, "Hillary Clinton")
     assert {"Clinton", "Hillary"} <= set(person["aliases"])
     assert [e["name"] for e in found.values() if e["type"] == "PLACE"] == ["Ohio"]
+
+
+def test_two_people_sharing_a_kunya_and_nisba_stay_two(nlp):
+    found = ents(nlp, "The video showed two militants, named as Abu Hafs al-Uzbeki and Abu Sa'ad al-Uzbeki.")
+    assert len([e for e in found.values() if e["type"] == "PERSON"]) == 2
+
+
+def test_person_name_variants():
+    from claimscope.nlp.linking import same_person_variant
+
+    assert same_person_variant("gulmorad halimov", "gulmurod halimov")
+    assert same_person_variant("emamoli rahmon", "emomali rahmon")
+    assert not same_person_variant("abu hafs al-uzbeki", "abu sa'ad al-uzbeki")
+    assert not same_person_variant("bill clinton", "hillary clinton")

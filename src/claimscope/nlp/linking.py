@@ -59,6 +59,23 @@ def surname(text: str) -> str:
     return last.strip("'.,")
 
 
+def given_names(text: str) -> str:
+    """The name-words before the surname, without kunya and article prefixes ('Abu Sa'ad al-Uzbeki' -> "sa'ad")."""
+    words = norm_key(text).split()[:-1]
+    return " ".join(w for w in words if w not in NAME_PREFIXES and not _PARTICLE.match(w + " "))
+
+
+def same_person_variant(a: str, b: str) -> bool:
+    """Two spellings of one full name: same surname, given names alike ("Gulmorad" / "Gulmurod").
+
+    "Abu Hafs al-Uzbeki" and "Abu Sa'ad al-Uzbeki" are two people: the shared "Abu" does not count.
+    """
+    if len(a.split()) < 2 or len(b.split()) < 2 or surname(a) != surname(b):
+        return False
+    ga, gb = given_names(a), given_names(b)
+    return bool(ga and gb) and ga[:1] == gb[:1] and fuzz.ratio(ga, gb) >= 70
+
+
 def base_key(text: str) -> str:
     """Normalised name without trailing generic heads and possessive ('IS group' -> 'is')."""
     key = norm_key(text)
@@ -208,9 +225,7 @@ class Linker:
                         best = max(best, 90.0)  # a given name alone: "Hillary" for "Hillary Clinton"
                     elif len(words[0]) >= 5 and fuzz.ratio(words[0], surname(name)) >= self.threshold:
                         best = max(best, fuzz.ratio(words[0], surname(name)))
-                elif ctype == "PERSON" == m.type and len(words) > 1 and len(nwords) > 1 and \
-                        surname(key) == surname(nk) and words[0][:1] == nwords[0][:1] and \
-                        fuzz.ratio(words[0], nwords[0]) >= 70:
+                elif ctype == "PERSON" == m.type and same_person_variant(key, nk):
                     best = max(best, 96.0)  # "Gulmorad Halimov" and "Gulmurod Halimov"
                 elif len(words) == 1 and len(nwords) > 1 and m.source == "model" and len(key) >= 5 and \
                         ctype in ("ORG", "PLACE") and m.type in ("ORG", "PLACE") and nwords[0] == key and \

@@ -14,7 +14,6 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -24,6 +23,7 @@ from claimscope.nlp.gazetteer import (
     ActorIndex,
     Place,
     PlaceIndex,
+    is_acronym,
     load_actors,
     load_lexicon,
     load_places,
@@ -32,7 +32,7 @@ from claimscope.nlp.gazetteer import (
     norm_key,
 )
 from claimscope.nlp.layout import Lines
-from claimscope.nlp.linking import Cluster, Linker, Mention, base_key, surname
+from claimscope.nlp.linking import Cluster, Linker, Mention, base_key, same_person_variant, surname
 from claimscope.nlp.roles import doc_roles
 
 MODEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
@@ -46,6 +46,7 @@ PLACE_HEADS = {"region", "district", "province", "oblast", "valley", "governorat
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9/&.\-]{1,9}$")
 _QUOTE_KEYS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'",
                              "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-"})
+_POSSESSOR = re.compile(r"^[\w.\-]+(?:\s[\w.\-]+)?['\u2019]s\s+(.+)$")
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'"})
 _INITIALS = re.compile(r"^(?:[A-Z]\.){2,4}$")
 
@@ -163,19 +164,20 @@ class EntityComponent:
                 if c.actor is None:
                     continue
             surface = _display(tdoc[c.start:c.end].text)
-            name = c.actor.name if c.actor else c.place.name if c.place else surface
+            canonical = c.actor.name if c.actor else c.place.name if c.place else surface
             etype = c.actor.type if c.actor else "PLACE"
-            keys = {norm_key(surface), norm_key(name)}
+            keys = {norm_key(surface), norm_key(canonical)}
             same = next((e for e in found if e.type == etype and keys & {norm_key(e.name), *map(norm_key, e.aliases)}),
                         None)
             if same is not None:
                 if norm_key(surface) not in {norm_key(same.name), *map(norm_key, same.aliases)}:
                     same.aliases.append(surface)
                 continue
+            name = self._doc_name(etype, Counter([surface]), canonical, c.actor)
             lat = c.place.lat if c.place and etype == "PLACE" else None
             lon = c.place.lon if c.place and etype == "PLACE" else None
             found.append(Entity(name=name, type=etype, kind=c.actor.kind if c.actor and etype != "PLACE" else None,
-                                country=c.country, aliases=[surface] if norm_key(surface) != norm_key(name) else [],
+                                country=c.country, aliases=[canonical] if norm_key(canonical) != norm_key(name) else [],
                                 lat=lat, lon=lon))
 
     def _add_author(self, author: str, found: list[Entity]) -> None:
@@ -510,14 +512,9 @@ class EntityComponent:
 
     def _person_variant(self, text: str) -> Actor | None:
         """A known person under another spelling of the given name ("Emamoli Rahmon")."""
-        words = norm_key(text).split()
-        options = self._surnames.get(surname(text), [])
-        for actor in options:
-            for name in (actor.name, *actor.aliases):
-                nwords = norm_key(name).split()
-                if len(nwords) > 1 and nwords[0][:1] == words[0][:1] and \
-                        fuzz.ratio(nwords[0], words[0]) >= 70 and surname(name) == surname(text):
-                    return actor
+        for actor in self._surnames.get(surname(text), []):
+            if any(same_person_variant(text, name) for name in (actor.name, *actor.aliases)):
+                return actor
         return None
 
     def _clean_span(self, doc: Doc, ent: Span) -> tuple[int, int] | None:
@@ -707,13 +704,13 @@ class EntityComponent:
                 etype = types.most_common(1)[0][0]
                 if any(m.type == "PERSON" and m.end - m.start > 1 for m in ms) and etype != "PLACE":
                     etype = "PERSON"
+            counts = Counter(_display(m.text) for m in ms if m.source != "link")
+            counts.update(_display(m.text) for m in ms if m.source == "link")
             surfaces = list(dict.fromkeys(_display(m.text) for m in ms))
-            if c.actor is not None:
-                name = c.actor.name
-            elif c.place is not None and etype == "PLACE":
-                name = c.place.name
-            else:
-                name = max(surfaces, key=lambda s: (len(s.split()), len(s)))
+            canonical = c.actor.name if c.actor else c.place.name if c.place and etype == "PLACE" else None
+            name = self._doc_name(etype, counts, canonical, c.actor)
+            if canonical and norm_key(canonical) != norm_key(name):
+                surfaces.append(canonical)
             if etype not in ("PERSON", "ORG", "PLACE"):
                 continue
             if etype == "PERSON" and not any(m.end - m.start > 1 or m.source == "actor" for m in ms) and \
@@ -738,6 +735,26 @@ class EntityComponent:
                               lat=lat, lon=lon))
         out.sort(key=lambda e: e.mentions[0].start if e.mentions else 0)
         return out
+
+
+    @staticmethod
+    def _doc_name(etype: str, counts: Counter[str], canonical: str | None, actor: Actor | None) -> str:
+        """The entity's name as this document writes it in full: the gazetteer's name when the text uses it,
+        else the fullest (person) or most used (organisation, place) form; never a bare acronym when a full
+        form is there. The gazetteer's name then goes with the aliases (the store files the actor under it)."""
+        forms: Counter[str] = Counter()
+        keys = {norm_key(a) for a in (actor.name, *actor.aliases)} if actor else set()
+        for surface, n in counts.items():
+            forms[surface] += n
+            owner = _POSSESSOR.match(surface)  # "Kyrgyzstan's State Committee ..." -> "State Committee ..."
+            if owner and norm_key(owner.group(1)) in keys:
+                forms[owner.group(1)] += n
+        if canonical and any(norm_key(form) == norm_key(canonical) for form in forms):
+            return canonical  # in the gazetteer's capitals ("central Asia" -> "Central Asia")
+        full = [f for f in forms if not is_acronym(f)] or list(forms)
+        if etype == "PERSON":
+            return max(full, key=lambda f: (len(f.split()), forms[f], len(f)))
+        return max(full, key=lambda f: (forms[f] - (1 if _POSSESSOR.match(f) else 0), len(f)))
 
 
 def _as_dict(e: Entity) -> dict[str, Any]:
