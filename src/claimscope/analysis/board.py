@@ -19,6 +19,7 @@ from claimscope.analysis.conflicts import frames, is_denial
 from claimscope.analysis.origins import Resolver, credits
 from claimscope.analysis.registry import Registry, load_registry
 from claimscope.analysis.statements import AUTHOR, Statement, extract_statements
+from claimscope.analysis.lexicon import stopwords
 from claimscope.analysis.text import quoted_share, raw_shingles, words
 from claimscope.model import Annotations, Document
 
@@ -80,6 +81,7 @@ class Board:
         self.mix = mix
         self.frame_bonus = frame_bonus
         self.max_compare = 40
+        self.max_props = 8
         self.copy_threshold = copy_threshold
         self.resolver = Resolver(self.registry)
         self.docs: dict[str, DocInfo] = {}
@@ -94,6 +96,7 @@ class Board:
         self._copy_lsh = MinHashLSH(threshold=0.45, num_perm=PERMS)
         self._names: dict[str, list[str]] = defaultdict(list)
         self._shingles: dict[str, set[str]] = {}
+        self._vectors: dict[str, tuple[int, dict[str, float]]] = {}
         self._next_prop = 1
 
     # ------------------------------------------------------------------ families of pages
@@ -195,15 +198,27 @@ class Board:
         n = max(1, len(self.statements))
         return math.log((n + 1) / (self.df.get(token, 0) + 1)) + 1.0
 
+    def _vector(self, st: Statement) -> dict[str, float]:
+        """The statement's unit TF-IDF vector, recomputed when the board has grown by a fifth since."""
+        n = len(self.statements)
+        cached = self._vectors.get(st.id)
+        if cached is not None and n <= cached[0] * 1.2 + 20:
+            return cached[1]
+        counts = Counter(st.tokens)
+        vec = {t: v * self._idf(t) for t, v in counts.items()}
+        norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+        unit = {t: w / norm for t, w in vec.items()}
+        self._vectors[st.id] = (n, unit)
+        return unit
+
     def similarity(self, a: Statement, b: Statement) -> float:
-        """TF-IDF cosine of the two statements' comparison words."""
-        ca, cb = Counter(a.tokens), Counter(b.tokens)
-        if not ca or not cb:
+        """TF-IDF cosine of the two statements' comparison words (plus a bonus for counting the same thing)."""
+        va, vb = self._vector(a), self._vector(b)
+        if not va or not vb:
             return 0.0
-        dot = sum(ca[t] * cb[t] * self._idf(t) ** 2 for t in ca.keys() & cb.keys())
-        na = math.sqrt(sum((v * self._idf(t)) ** 2 for t, v in ca.items()))
-        nb = math.sqrt(sum((v * self._idf(t)) ** 2 for t, v in cb.items()))
-        cos = dot / (na * nb) if na and nb else 0.0
+        if len(va) > len(vb):
+            va, vb = vb, va
+        cos = sum(w * vb[t] for t, w in va.items() if t in vb)
         if a.frames and set(a.frames) & set(b.frames):
             cos += self.frame_bonus
         return cos
@@ -215,9 +230,10 @@ class Board:
             mh = _minhash(toks)
             out.update(self._lsh.query(mh))
             self._lsh.insert(st.id, mh)
-        keys = set(st.frames) | {t for t in toks if t.isdigit() or t[:1].isupper()} | {w.lower() for w in words(st.content)
-                                                                     if w[:1].isupper()} | set(st.entities)
-        limit = max(50, len(self.statements) // 50)
+        stop = stopwords()
+        keys = set(st.frames) | {t for t in toks if t.isdigit()} | set(st.entities) | {
+            w.lower() for w in words(st.content)[1:] if w[:1].isupper() and w.lower() not in stop}
+        limit = 60
         for k in keys:
             bucket = self._names[k]
             if len(bucket) < limit:
@@ -231,7 +247,9 @@ class Board:
         scores: dict[int, list[tuple[float, str]]] = defaultdict(list)
         for cand in self._candidates(st):
             scores[self.prop_of[cand]].append((self.similarity(st, self.statements[cand]), cand))
-        for pid, _ in scores.items():
+        # Only the few best candidate propositions are scored in full.
+        ranked = sorted(scores, key=lambda p: max(scores[p])[0], reverse=True)[:self.max_props]
+        for pid in ranked:
             prop = self.props[pid]
             if st.doc_id in prop.docs:
                 continue
@@ -334,10 +352,12 @@ class Board:
                 "entities": st.entities, "dates": st.dates, "amounts": st.amounts}
 
 
+_TEMPLATE = MinHash(num_perm=PERMS, seed=1)
+
+
 def _minhash(tokens: set[str]) -> MinHash:
-    mh = MinHash(num_perm=PERMS)
-    for t in tokens:
-        mh.update(t.encode("utf-8"))
+    mh = MinHash(num_perm=PERMS, seed=1, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme)
+    mh.update_batch([t.encode("utf-8") for t in tokens])
     return mh
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from claimscope.analysis.lexicon import lexicon
 from claimscope.analysis.registry import Registry, Source
@@ -111,18 +111,20 @@ class Resolver:
     kinds: dict[str, str] = field(default_factory=dict)  # origin key -> kind
     labels: dict[str, str] = field(default_factory=dict)  # origin key -> readable name
     body_parent: dict[str, str] = field(default_factory=dict)  # body key -> a key naming the same body
+    by_length: dict[int, list[str]] = field(default_factory=dict)  # surname spellings by length (fuzzy lookup)
 
     def person(self, surname: str) -> str:
         """The canonical spelling of a surname (Sadubaev = Sadubayev, Halimov = Khalimov)."""
         if surname in self.people:
             return self.people[surname]
-        best, score = None, 0.0
-        for known in {v for k, v in self.people.items() if abs(len(k) - len(surname)) <= 2}:
-            s = fuzz.ratio(surname, known)
-            if s > score:
-                best, score = known, s
-        canon = best if best and score >= 85 and len(surname) >= 5 else surname
+        canon = surname
+        if len(surname) >= 5:
+            near = [k for n in range(len(surname) - 2, len(surname) + 3) for k in self.by_length.get(n, ())]
+            hit = process.extractOne(surname, near, scorer=fuzz.ratio, score_cutoff=85) if near else None
+            if hit:
+                canon = self.people[hit[0]]
         self.people[surname] = canon
+        self.by_length.setdefault(len(surname), []).append(surname)
         return canon
 
     def same_body(self, a: str, b: str) -> None:
