@@ -125,3 +125,16 @@ def test_a_gazetteer_alias_no_page_wrote_still_finds_the_entity(store: SQLiteSto
     add(store, TEXT_B, [bukhari(TEXT_B, "Katibat al-Imam Bukhari")])
     assert get_entity(store.query, "Imam Bukhori").name == "Katibat al-Imam Bukhari"
     assert get_entity(store.query, "Imam Bukhari Jamaat").name == "Katibat al-Imam Bukhari"
+
+
+def test_the_store_files_an_actor_under_its_gazetteer_name(store: SQLiteStore) -> None:
+    text = "Fighters of the Imam Bukhori group crossed the border."
+    entity = Entity("Imam Bukhori group", "ORG", "armed_group", "UZ", aliases=["Katibat al-Imam Bukhari"],
+                    mentions=[mention(text, "Imam Bukhori group")])
+    d = doc(text)
+    with store.transaction() as conn:
+        conn.execute("INSERT INTO documents(id, source, text, ingested_at, claimscope_version, settings_hash) "
+                     "VALUES (?, 't', ?, '2020-01-01', '0', 'x')", (d.id, d.text))
+        ids = save_entities(conn, d.id, [entity])
+    assert list(ids) == ["Imam Bukhori group"]  # the document's name, as its claims use it
+    assert [r.name for r in list_entities(store.query)] == ["Katibat al-Imam Bukhari"]

@@ -38,7 +38,7 @@ def _merge_keys(entity: Entity, keys: dict[str, str]) -> list[str]:
             or is_acronym(form)]
 
 
-def _find_existing(conn: sqlite3.Connection, entity: Entity, keys: list[str]) -> int | None:
+def _find_existing(conn: sqlite3.Connection, entity: Entity, keys: list[str], name: str) -> int | None:
     if not keys:
         return None
     marks = ",".join("?" * len(keys))
@@ -47,7 +47,7 @@ def _find_existing(conn: sqlite3.Connection, entity: Entity, keys: list[str]) ->
         f"WHERE a.key IN ({marks}) AND e.type = ? GROUP BY e.id ORDER BY hits DESC, e.id",
         (*keys, entity.type),
     ).fetchall()
-    name_key = norm_key(entity.name)
+    name_key = norm_key(name)
     best: int | None = None
     for row in rows:
         if entity.country and row["country"] and entity.country != row["country"]:
@@ -57,6 +57,21 @@ def _find_existing(conn: sqlite3.Connection, entity: Entity, keys: list[str]) ->
         if best is None:
             best = int(row["id"])
     return best
+
+
+def canonical_name(entity: Entity) -> str:
+    """The gazetteer's name for the actor when one of the entity's names is known there, else its own name.
+
+    Documents name actors as they write them ("Imam Bukhori group"); the store files them under one name.
+    """
+    from claimscope.nlp.gazetteer import load_actors
+
+    index = load_actors()
+    for name in (entity.name, *entity.aliases):
+        for actor in index.lookup(name):
+            if actor.type == entity.type and not (entity.country and actor.country and entity.country != actor.country):
+                return actor.name
+    return entity.name
 
 
 def save_entities(conn: sqlite3.Connection, doc_id: str, entities: Iterable[Entity]) -> dict[str, int]:
@@ -73,19 +88,21 @@ def save_entities(conn: sqlite3.Connection, doc_id: str, entities: Iterable[Enti
         if entity.type not in ENTITY_TYPES or not entity.name.strip():
             continue
         keys = _keys(entity)
-        entity_id = _find_existing(conn, entity, _merge_keys(entity, keys))
+        name = canonical_name(entity)
+        keys.setdefault(norm_key(name), name)
+        entity_id = _find_existing(conn, entity, _merge_keys(entity, keys), name)
         if entity_id is None:
             cur = conn.execute(
                 "INSERT INTO entities(name, type, kind, country, lat, lon, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT DO NOTHING",
-                (entity.name, entity.type, entity.kind, entity.country, entity.lat, entity.lon, now),
+                (name, entity.type, entity.kind, entity.country, entity.lat, entity.lon, now),
             )
             if cur.rowcount:
                 entity_id = int(cur.lastrowid or 0)
             else:
                 row = conn.execute(
                     "SELECT id FROM entities WHERE name = ? COLLATE NOCASE AND type = ? AND coalesce(country, '') = ?",
-                    (entity.name, entity.type, entity.country or ""),
+                    (name, entity.type, entity.country or ""),
                 ).fetchone()
                 entity_id = int(row["id"] if isinstance(row, sqlite3.Row) else row[0])
         else:
