@@ -296,3 +296,10 @@ def test_person_name_variants():
     assert same_person_variant("emamoli rahmon", "emomali rahmon")
     assert not same_person_variant("abu hafs al-uzbeki", "abu sa'ad al-uzbeki")
     assert not same_person_variant("bill clinton", "hillary clinton")
+
+
+def test_known_surname_means_the_person_named_in_full_here(nlp):
+    found = ents(nlp, "Rustam Putin, a farmer from Osh, was detained on Monday. Putin denied the charges.")
+    person = find(found, "Rustam Putin")
+    assert "Putin" in person["aliases"] and "Vladimir Putin" not in person["aliases"]
+    assert not any("vladimir putin" in names(e) for e in found.values())

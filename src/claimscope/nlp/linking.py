@@ -126,6 +126,15 @@ class Linker:
                     if actor is not None and actor.type == "ORG":
                         m.actor, m.kind, m.country = actor, m.kind or actor.kind, m.country or actor.country
 
+        # A bare surname the gazetteer knows ("Saidov") means the person this document names in full, when
+        # it names someone else of that surname and never the known one.
+        full_names = {surname(m.text): m for m in mentions if m.type == "PERSON" and m.end - m.start > 1}
+        for m in mentions:
+            if m.actor is not None and m.actor.type == "PERSON" and m.end - m.start == 1:
+                other = full_names.get(surname(m.text))
+                if other is not None and other.actor is not m.actor and not any(
+                        x.actor is m.actor and x.end - x.start > 1 for x in mentions):
+                    m.actor, m.kind, m.country = None, None, None
         # Long mentions first, so short forms find the full name they abbreviate.
         order = sorted(range(len(mentions)), key=lambda i: (-(mentions[i].end_char - mentions[i].start_char),
                                                             mentions[i].start_char))
