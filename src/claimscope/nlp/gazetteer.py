@@ -7,13 +7,14 @@ of a hundred thousand place names costs one dict, not a matcher with a pattern p
 from __future__ import annotations
 
 import csv
+import json
 import os
-import pickle
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from claimscope.config import data_path
 from claimscope.errors import ConfigError
@@ -328,6 +329,29 @@ def load_places(min_population: int = 15000, focus: tuple[str, ...] = (), focus_
     return _load_places(min_population, tuple(sorted(focus)), focus_min_population, trusted_population)
 
 
+def _index_to_json(index: PlaceIndex, stamp: list[str]) -> dict[str, object]:
+    """The place index as plain JSON (a cache must never be able to run code, so no pickle)."""
+    places: dict[int, int] = {}
+    table: list[list[object]] = []
+
+    def ref(p: Place) -> int:
+        if id(p) not in places:
+            places[id(p)] = len(table)
+            table.append([p.name, p.country, p.lat, p.lon, p.rank, p.population, p.kind])
+        return places[id(p)]
+
+    return {"stamp": stamp, "by_key": {k: ref(p) for k, p in index.by_key.items()},
+            "alts": {k: [ref(p) for p in ps] for k, ps in index.alts.items()}, "places": table,
+            "ambiguous": sorted(index.ambiguous), "weak": sorted(index.weak), "max_tokens": index.max_tokens}
+
+
+def _index_from_json(data: dict[str, Any]) -> PlaceIndex:
+    table = [Place(*row) for row in data["places"]]
+    return PlaceIndex(by_key={k: table[i] for k, i in data["by_key"].items()}, ambiguous=set(data["ambiguous"]),
+                      weak=set(data["weak"]), alts={k: [table[i] for i in ids] for k, ids in data["alts"].items()},
+                      max_tokens=int(data["max_tokens"]))
+
+
 @lru_cache(maxsize=2)
 def _load_places(min_population: int, focus: tuple[str, ...], focus_min_population: int,
                  trusted_population: int) -> PlaceIndex:
@@ -340,20 +364,18 @@ def _load_places(min_population: int, focus: tuple[str, ...], focus_min_populati
         stamp.append(f"{p.stat().st_mtime_ns}:{p.stat().st_size}")
     stamp.append(str(Path(__file__).stat().st_mtime_ns))
     cache_dir = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "claimscope"
-    cache = cache_dir / "places.pickle"
+    cache = cache_dir / "places.json"
     try:
-        with cache.open("rb") as fh:
-            saved_stamp, index = pickle.load(fh)
-        if saved_stamp == stamp and isinstance(index, PlaceIndex):
-            return index
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, TypeError):
-        pass
+        saved = json.loads(cache.read_text("utf-8"))
+        if saved.get("stamp") == stamp:
+            return _index_from_json(saved)
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        pass  # missing, stale or damaged: rebuilt below
     index = _build_places(min_population, frozenset(focus), focus_min_population, trusted_population)
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump((stamp, index), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.write_text(json.dumps(_index_to_json(index, stamp), ensure_ascii=False), "utf-8")
         tmp.replace(cache)
     except OSError:
         pass  # a read-only home only costs the rebuild next time
