@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import numpy
 from datasketch import MinHash, MinHashLSH
 
 from claimscope.analysis.conflicts import frames, is_denial
@@ -24,6 +25,7 @@ from claimscope.analysis.text import quoted_share, raw_shingles, words
 from claimscope.model import Annotations, Document
 
 PERMS = 64
+VECTOR_CACHE = 30000  # TF-IDF vectors kept; older ones are recomputed when needed
 
 
 @dataclass
@@ -80,8 +82,8 @@ class Board:
         self.threshold = threshold
         self.mix = mix
         self.frame_bonus = frame_bonus
-        self.max_compare = 40
-        self.max_props = 8
+        self.max_compare = 12
+        self.max_props = 5
         self.copy_threshold = copy_threshold
         self.resolver = Resolver(self.registry)
         self.docs: dict[str, DocInfo] = {}
@@ -95,8 +97,8 @@ class Board:
         self._lsh = MinHashLSH(threshold=0.25, num_perm=PERMS)
         self._copy_lsh = MinHashLSH(threshold=0.45, num_perm=PERMS)
         self._names: dict[str, list[str]] = defaultdict(list)
-        self._shingles: dict[str, set[str]] = {}
-        self._vectors: dict[str, tuple[int, dict[str, float]]] = {}
+        self._signatures: dict[str, Any] = {}
+        self._vectors: OrderedDict[str, tuple[int, dict[str, float]]] = OrderedDict()
         self._next_prop = 1
 
     # ------------------------------------------------------------------ families of pages
@@ -177,17 +179,17 @@ class Board:
 
     def _detect_copy(self, st: Statement, copies: Counter[str]) -> None:
         sh = raw_shingles(st.content)
-        self._shingles[st.id] = sh
         if len(sh) < 6:
             return
         mh = _minhash(sh)
+        # The signature, not the shingles, is kept: Jaccard is estimated from it (memory stays small).
+        self._signatures[st.id] = mh.hashvalues.copy()
         if quoted_share(st.content) < 0.5:
             for cand in self._copy_lsh.query(mh):
                 other = self.statements[cand]
                 if other.doc_id == st.doc_id:
                     continue
-                osh = self._shingles[cand]
-                jac = len(sh & osh) / max(1, len(sh | osh))
+                jac = float(numpy.mean(self._signatures[cand] == mh.hashvalues))
                 if jac >= self.copy_threshold:
                     copies[other.doc_id] += 1
                     if st.own_voice and st.id not in self.copied_from:
@@ -203,12 +205,15 @@ class Board:
         n = len(self.statements)
         cached = self._vectors.get(st.id)
         if cached is not None and n <= cached[0] * 1.2 + 20:
+            self._vectors.move_to_end(st.id)
             return cached[1]
         counts = Counter(st.tokens)
         vec = {t: v * self._idf(t) for t, v in counts.items()}
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
         unit = {t: w / norm for t, w in vec.items()}
         self._vectors[st.id] = (n, unit)
+        if len(self._vectors) > VECTOR_CACHE:
+            self._vectors.popitem(last=False)
         return unit
 
     def similarity(self, a: Statement, b: Statement) -> float:
