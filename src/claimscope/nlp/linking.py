@@ -37,7 +37,6 @@ class Mention:
     place: Place | None = None
     kind: str | None = None
     country: str | None = None
-    name: str | None = None  # a name the rule that found it gives (else the text)
 
 
 @dataclass

@@ -1,4 +1,7 @@
-"""The `cs_entities` component: canonical PERSON / ORG / PLACE entities with aliases, roles and mentions.
+"""The `cs_entities` component: PERSON / ORG / PLACE entities with aliases, roles and mentions.
+
+One entity per actor in a document, named as the document writes it in full; its other wordings and the
+gazetteer's canonical name are its aliases (the store files the actor under the canonical name).
 
 Candidates come from four places, best first: the actor gazetteer, rules on structure ("Kazakhstan's
 state press service", "the Chui region", "the Religion, Law and Politics analytical center"), the place
@@ -63,8 +66,7 @@ class Cand:
     place: Place | None = None
     kind: str | None = None
     country: str | None = None
-    name: str | None = None
-    options: list[Actor] | None = None
+    options: list[Actor] | None = None  # several gazetteer entries share the alias: chosen by country
 
     @property
     def rank(self) -> tuple[int, int]:
@@ -642,7 +644,7 @@ class EntityComponent:
         for c in chosen:
             span = doc[c.start:c.end]
             m = Mention(c.start, c.end, span.start_char, span.end_char, span.text, c.type, c.source, c.actor,
-                        c.place if c.type == "PLACE" else None, c.kind, c.country, c.name)
+                        c.place if c.type == "PLACE" else None, c.kind, c.country)
             mentions.append(m)
         # "Islamic Movement of Uzbekistan (IMU)": an acronym in parentheses right after a name
         starts = {m.start: mi for mi, m in enumerate(mentions)}
