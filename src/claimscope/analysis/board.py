@@ -8,19 +8,19 @@ statements, and joins the best-matching proposition or starts a new one. Nothing
 from __future__ import annotations
 
 import math
-from pathlib import Path
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 import numpy
 from datasketch import MinHash, MinHashLSH
 
 from claimscope.analysis.conflicts import frames, is_denial
+from claimscope.analysis.lexicon import stopwords
 from claimscope.analysis.origins import Resolver, credits
 from claimscope.analysis.registry import Registry, load_registry
 from claimscope.analysis.statements import AUTHOR, Statement, extract_statements
-from claimscope.analysis.lexicon import stopwords
 from claimscope.analysis.text import quoted_share, raw_shingles, words
 from claimscope.model import Annotations, Document
 
@@ -304,14 +304,15 @@ class Board:
                              *chain]
             fam = self.family(st.doc_id)
             return fam, [f"{info.outlet} (own voice)", *([fam] if fam != f"src:{info.outlet}" else [])]
-        key, chain = self.resolver.resolve(st.speaker, info.bodies)
+        found, chain = self.resolver.resolve(st.speaker, info.bodies)
         chain = [info.outlet, *st.via, *chain]
-        if key is None:
-            key = self._vague(sid)
-            if key is None:
+        if found is None:
+            vague = self._vague(sid)
+            if vague is None:
                 fam = self.family(st.doc_id)
                 return fam, [*chain, f"no body named: counts as {fam}"]
-            return key, [*chain, f"resolved to {key} (the body other reports quote for this)"]
+            return vague, [*chain, f"resolved to {vague} (the body other reports quote for this)"]
+        key = found
         if key.startswith("src:"):
             key = self._find(key)
         return key, chain

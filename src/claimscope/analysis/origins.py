@@ -197,9 +197,9 @@ class Resolver:
             return key, chain
         group = re.match(r"^(.+?)(?:'s|\u2019s)\s+(\w+)$", sp)
         if group and group.group(2).lower() in lexicon()["vague_speakers"]:
-            names = person_names(group.group(1))
-            if names:
-                key = f"group:{self.person(_surname(names[-1][2]))} {group.group(2).lower()}"
+            owners = person_names(group.group(1))
+            if owners:
+                key = f"group:{self.person(_surname(owners[-1][2]))} {group.group(2).lower()}"
                 self.kinds.setdefault(key, "person")
                 self.labels.setdefault(key, sp)
                 return key, chain
@@ -297,12 +297,12 @@ def credits(text: str, registry: Registry, own: Source | None) -> list[str]:
         add(registry.lookup(m.group(1)))
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     for ln in lines:
-        m = re.search(r"(?:^|[.!?\"\u201d]\s+)([A-Z][A-Z/.-]{1,15})\s*$", ln)
-        if m and len(ln) > 40:
-            add(registry.lookup(m.group(1)))
-        m = re.search(r"(?:Based on reporting by|Source:|\u0418\u0441\u0442\u043e\u0447\u043d\u0438\u043a:)\s*(.{2,80})", ln)
-        if m:
-            for _, _, src in registry.find_in(m.group(1)):
+        sign = re.search(r"(?:^|[.!?\"\u201d]\s+)([A-Z][A-Z/.-]{1,15})\s*$", ln)
+        if sign and len(ln) > 40:
+            add(registry.lookup(sign.group(1)))
+        based = re.search(r"(?:Based on reporting by|Source:|\u0418\u0441\u0442\u043e\u0447\u043d\u0438\u043a:)\s*(.{2,80})", ln)
+        if based:
+            for _, _, src in registry.find_in(based.group(1)):
                 add(src)
     body = " ".join(ln for ln in lines if len(ln.split()) >= 6)
     head = " ".join(body.split(". ")[:4])

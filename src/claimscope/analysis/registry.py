@@ -85,7 +85,7 @@ class Registry:
         return out
 
     def _alias_keys(self) -> list[str]:
-        keys = []
+        keys: list[str] = []
         for src in self.sources.values():
             keys.extend(a for a in (src.name, *src.aliases) if len(a) >= 2)
         return keys

@@ -148,8 +148,8 @@ def _from_store(settings: Settings, about: str | None, since: str | None) -> dic
     import zlib
 
     from claimscope import __version__
-    from claimscope.store import open_store
     from claimscope.store import board as stored
+    from claimscope.store import open_store
     from claimscope.store.sqlite import settings_hash
 
     store = open_store(settings)
