@@ -303,3 +303,8 @@ def test_known_surname_means_the_person_named_in_full_here(nlp):
     person = find(found, "Rustam Putin")
     assert "Putin" in person["aliases"] and "Vladimir Putin" not in person["aliases"]
     assert not any("vladimir putin" in names(e) for e in found.values())
+
+
+def test_acronym_definition_after_a_sentence_initial_article(nlp):
+    found = ents(nlp, "The Eastern Frontier Coordination Council (EFCC) met on Monday.")
+    assert "EFCC" in find(found, "Eastern Frontier Coordination Council")["aliases"]

@@ -389,13 +389,16 @@ class EntityComponent:
                 start -= 1
             else:
                 break
-        while start < end and not doc[start].text[:1].isupper():
+        letters = [c for c in acronym.upper() if c.isalpha()]
+        if not letters:
+            return None
+        # the name starts at the word the acronym starts with ("The Collective Security ..." -> "Collective")
+        while start < end and (doc[start].text[:1] != letters[0] or doc[start].is_stop):
             start += 1
         if end - start < 2:
             return None
         initials = "".join(p[0] for t in doc[start:end] if t.text[:1].isupper()
                            for p in re.split(r"[-/]", t.text) if p[:1].isupper())
-        letters = [c for c in acronym.upper() if c.isalpha()]
         pos = 0
         for c in letters:  # the acronym's letters appear among the initials, in order
             pos = initials.find(c, pos) + 1
