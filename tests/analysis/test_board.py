@@ -45,7 +45,7 @@ def test_two_outlets_in_their_own_voice_are_two_origins() -> None:
               "bbb-story.txt"), Annotations())
     p = _shared(event_json(b))[0]
     assert p["independent_origins"] == 2
-    assert p["grade"]["credibility"] == 1
+    assert p["grade"]["credibility"] == 2  # two outlets' own reporting: probably true, not confirmed
 
 
 def test_copied_text_on_two_sites_is_one_chain() -> None:

@@ -19,9 +19,14 @@ def test_single_origin_is_never_confirmed_however_many_outlets() -> None:
     assert any("circular" in w for w in g.why)
 
 
-def test_independent_origins_confirm() -> None:
-    g = grade([("a", "B", "wire"), ("b", "C", "media")], n_outlets=2, conflicting_origins=0, hedged=False)
+def test_independent_named_origins_confirm() -> None:
+    g = grade([("a", "B", "wire"), ("b", "C", "government")], n_outlets=2, conflicting_origins=0, hedged=False)
     assert (g.reliability, g.credibility) == ("B", 1)
+
+
+def test_two_outlets_own_reporting_is_probably_true_not_confirmed() -> None:
+    g = grade([("a", "B", "media_major"), ("b", "C", "media")], n_outlets=2, conflicting_origins=0, hedged=False)
+    assert g.credibility == 2
 
 
 def test_contradiction_makes_it_doubtful() -> None:

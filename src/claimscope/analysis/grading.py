@@ -44,6 +44,8 @@ def grade(origins: list[tuple[str, str, str]], n_outlets: int, conflicting_origi
     why.append(f"reliability {reliability}: best origin {best[0] if best else 'unknown'} "
                f"({next((kind for k, r, kind in origins if r == reliability), 'unknown')})")
     n = len(origins)
+    # Origins that name a body, person or wire; an outlet's own voice alone is weaker corroboration.
+    named = sum(1 for _, _, kind in origins if kind not in ("media", "media_major", "state_media", "unknown"))
     if n == 0:
         return Grade("F", 6, [*why, "no origin could be traced: cannot be judged"])
     if conflicting_origins and conflicting_origins >= n:
@@ -52,9 +54,12 @@ def grade(origins: list[tuple[str, str, str]], n_outlets: int, conflicting_origi
     elif conflicting_origins:
         cred = 4
         why.append(f"contradicted by {conflicting_origins} independent origin(s): doubtful")
-    elif n >= 2:
+    elif n >= 2 and (named >= 2 or n >= 3):
         cred = 1
         why.append(f"{n} independent origins agree: confirmed")
+    elif n >= 2:
+        cred = 2
+        why.append(f"{n} origins agree, but one is only an outlet's own unsourced reporting: probably true")
     elif hedged:
         cred = 4 if reliability in "DEF" else 3
         why.append("one origin and stated with hedges")

@@ -47,7 +47,7 @@ class Statement:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lx = lexicon()
     verbs = "|".join(sorted(lx["cue_verbs"], key=len, reverse=True))
     told = r"told\s+(?:[A-Z][\w./-]*(?:\s+[A-Z][\w./-]*){0,3}|reporters|journalists|the\s+\w+(?:\s+\w+)?|a\s+\w+(?:\s+\w+)?)"
@@ -65,7 +65,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
                        rf"[.!?\"\u201d\u2019']*$", re.S)
     according = re.compile(r"^(?:According to|Citing)\s+(?P<s>[^,]{2,120}),\s+(?P<c>\S.{8,})$", re.S)
     according_trail = re.compile(r"^(?P<c>.{8,}?),?\s+(?:according to|citing)\s+(?P<s>[^,]{2,120}?)[.!?\"\u201d]*$", re.S)
-    return lead, trail, according, according_trail
+    # "A," X says in the video, "B."  -- a quotation interrupted by its cue
+    interrupted = re.compile(rf"^[\"\u201c](?P<c>.{{4,}}?)[,.]?[\"\u201d]\s*,?\s+(?P<s>[^,\"\u201c\u201d]{{2,60}}?)\s+"
+                             rf"(?P<v>{cue})[^,\"\u201c\u201d]{{0,40}},\s*[\"\u201c](?P<c2>.+)$", re.S)
+    return lead, trail, according, according_trail, interrupted
 
 
 _ADVERBIAL = re.compile(r"^(?:in|on|at|late|early|earlier|later|meanwhile|during|after|before|also|but|and|however|then|"
@@ -112,7 +115,12 @@ def _org_word(text: str) -> bool:
 
 def attribute(text: str) -> tuple[str, str, int, int, list[str]] | None:
     """(speaker, cue, content start, content end, via) of a sentence with an attribution cue, else None."""
-    lead, trail, according, according_trail = _patterns()
+    lead, trail, according, according_trail, interrupted = _patterns()
+    m = interrupted.match(text)
+    if m:
+        sp = _clean_speaker(m.group("s"))
+        if sp:
+            return sp, m.group("v").strip(), 0, len(text), []
     for pat in (according, according_trail):
         m = pat.match(text)
         if m:
