@@ -142,11 +142,11 @@ def main() -> int:
     ap.add_argument("--texts", type=Path, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.worker:
-        items = [tuple(x) for x in json.loads(a.texts.read_text("utf-8"))]
+        items: Items = [(str(t), p) for t, p in json.loads(a.texts.read_text("utf-8"))]
         if a.worker == "paired":
-            print(json.dumps(paired(items, a.batch_size, a.chunk)))  # type: ignore[arg-type]
+            print(json.dumps(paired(items, a.batch_size, a.chunk)))
         else:
-            print(json.dumps(separate(a.worker, a.n_process, items, a.batch_size)))  # type: ignore[arg-type]
+            print(json.dumps(separate(a.worker, a.n_process, items, a.batch_size)))
         return 0
 
     corpora = a.corpus or [c for c in DEFAULT_CORPORA if c.is_dir()]
