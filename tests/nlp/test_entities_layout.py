@@ -36,3 +36,12 @@ def test_breadcrumb_parts_are_labels_filled_or_not(lines: Lines) -> None:
     assert lines.kind(central) == "label" and not lines.furniture(central, central + 2)
     asia = token_at(lines, "Asia")
     assert lines.furniture(asia, asia + 1)
+
+
+def test_copyright_and_picture_credit_lines_are_furniture() -> None:
+    lines = Lines(spacy.blank("en")("Police detained two men.\n\nCredit: Screenshot, Amaq News Agency\n\n"
+                                    "Copyright (c) 2015 RFE/RL, Inc. All rights reserved."))
+    amaq = [t.i for t in lines.tokens if t.text == "Amaq"][0]
+    rferl = [t.i for t in lines.tokens if t.text.startswith("RFE")][0]
+    assert lines.furniture(amaq, amaq + 3) and lines.furniture(rferl, rferl + 1)
+    assert not lines.furniture(0, 1)

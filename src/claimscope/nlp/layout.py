@@ -13,6 +13,9 @@ from spacy.tokens import Doc, Token
 
 _TERMINAL = re.compile(r"[.!?:;][\"'\u201d\u2019\u00bb)\]]*\s*$")
 _BYLINE = re.compile(r"^\s*(?:--|\u2014|\u2013|By\s)")
+# Copyright footers and picture credits: the names on them are the page's, not the story's.
+_CREDIT = re.compile(r"\u00a9|\bcopyright\b|all rights reserved|^\s*(?:photo|image|credit|photograph|picture)s?\s*:",
+                     re.IGNORECASE)
 
 
 class Lines:
@@ -32,6 +35,8 @@ class Lines:
                 words = stripped.split()
                 if not stripped:
                     kind = "blank"
+                elif _CREDIT.search(stripped) and len(words) <= 30:
+                    kind = "credit"
                 elif _BYLINE.match(stripped) and len(words) <= 6:
                     kind = "byline"
                 elif _TERMINAL.search(stripped) or len(words) > 24:
@@ -45,21 +50,22 @@ class Lines:
             pos += len(raw) + 1
 
     def kind(self, token_i: int) -> str:
-        """'sentence', 'heading', 'byline', 'label' or 'blank' for the line of token i."""
+        """'sentence', 'heading', 'byline', 'label', 'credit' or 'blank' for the line of token i."""
         idx = bisect.bisect_right(self.starts, self.tokens[token_i].idx) - 1
         return self.kinds[idx] if idx >= 0 else "sentence"
 
     def heading(self, token_i: int) -> bool:
         """True when the token is on a headline-like line (no sentence punctuation)."""
-        return self.kind(token_i) in ("heading", "label", "byline")
+        return self.kind(token_i) in ("heading", "label", "byline", "credit")
 
     def byline(self, start: int, end: int) -> bool:
         """True when the span is the name on a byline ('-- Joanna Paraszczuk', 'By ...')."""
         return self.kind(start) == "byline" or self.whole_line(start, end)
 
     def furniture(self, start: int, end: int) -> bool:
-        """A short breadcrumb label ('Crossroads Asia') that the span does not fill."""
-        return self.kind(start) == "label" and not self.whole_line(start, end)
+        """A short breadcrumb label ('Crossroads Asia') that the span does not fill, or a credit line."""
+        kind = self.kind(start)
+        return kind == "credit" or (kind == "label" and not self.whole_line(start, end))
 
     def whole_line(self, start: int, end: int) -> bool:
         """True when tokens start..end fill their line (or breadcrumb part) on their own."""
