@@ -100,6 +100,8 @@ def paired(items: Items, batch_size: int, chunk: int) -> dict[str, Any]:
     """Bare and full over the same chunks, in alternating order, in one process."""
     bare, _ = load("bare")
     full, components = load("full")
+    for nlp in (bare, full):  # warm up: first calls allocate buffers and fill caches
+        timed_pipe(nlp, make_docs(nlp, items[:4]), batch_size, 1)
     times = {"bare": 0.0, "full": 0.0}
     for k, i in enumerate(range(0, len(items), chunk)):
         part = items[i:i + chunk]
