@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claimscope.analysis.lexicon import lexicon
+from claimscope.analysis.origins import person_names
 from claimscope.analysis.text import Span, clauses, content_tokens, sentences
 from claimscope.model import Annotations, Document
 
@@ -186,15 +187,20 @@ def extract_statements(doc: Document, ann: Annotations) -> list[Statement]:
     found_all = [attribute(s.text) for s in sents]
     _carry_quotes(sents, found_all)
     last_speaker: str | None = None
+    last_person: str | None = None  # first person named in the latest sentence naming one ("he" refers to him)
     for sent, found in zip(sents, found_all, strict=True):
         if found is None and sent.text.startswith(_OPEN) and last_speaker:
             # a quotation standing alone goes on with the last speaker (SCHEMA: a new claim, same speaker)
             found = (last_speaker, "", 0, len(sent.text), [])
         if found is None:
             found = _upstream(sent, ann)
+        named = person_names(sent.text)
+        person_here = named[0][2] if named else None
         if found:
             speaker, cue, cs, ce, via = found
-            if speaker in ("he", "she", "they", "it") and last_speaker:
+            if speaker in ("he", "she") and last_person and not last_speaker:
+                speaker = last_person
+            elif speaker in ("he", "she", "they", "it") and last_speaker:
                 speaker = last_speaker
             elif speaker not in ("he", "she", "they", "it", "we"):
                 last_speaker = speaker
@@ -205,6 +211,8 @@ def extract_statements(doc: Document, ann: Annotations) -> list[Statement]:
         else:
             for cl in clauses(sent):
                 out.append(_make(doc, cl, sent.text, AUTHOR, "", [], _hedged(cl.text), "indirect"))
+        if person_here:
+            last_person = person_here
     for st in out:
         _mentions(st, ann)
     return out
