@@ -13,7 +13,6 @@ import unicodedata
 from collections.abc import Sequence
 
 import numpy as np
-from datasketch import MinHash
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -33,6 +32,8 @@ def shingles(text: str, size: int = 5) -> set[bytes]:
 
 def signature(text: str, num_perm: int = 128, size: int = 5) -> np.ndarray:
     """MinHash signature (uint64 array) of the text's shingles."""
+    from datasketch import MinHash  # imported on first use: it pulls in scipy, slow for a CLI start
+
     mh = MinHash(num_perm=num_perm, seed=1)
     sh = shingles(text, size)
     if sh:

@@ -155,8 +155,24 @@ def test_a_killed_ingest_leaves_a_consistent_store_and_a_rerun_completes(tmp_pat
     assert sqlite3.connect(db).execute("SELECT count(*) FROM documents").fetchone()[0] == 400
 
 
+def test_non_english_article_is_stored_and_flagged_as_not_read(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    russian = ("Командир ОМОН Таджикистана перешел на сторону ИГ\n\n" + "Полковник Гулмурод Халимов, "
+               "командир отряда милиции особого назначения МВД Таджикистана, появился в видеоролике "
+               "группировки Исламское государство. Об этом сообщили источники в силовых структурах. " * 3)
+    (tmp_path / "ru.txt").write_text(russian, encoding="utf-8")
+    proc = run("ingest", str(tmp_path / "ru.txt"), db=db)
+    assert "stored, not read" in proc.stderr and "'ru'" in proc.stderr
+    row = sqlite3.connect(db).execute("SELECT language, skipped FROM documents").fetchone()
+    assert row[0] == "ru" and "not English" in row[1]
+
+
 def test_every_command_has_help_with_examples() -> None:
-    for command in ("ingest", "docs", "show", "search", "extract"):
+    from claimscope.cli.app import app
+
+    commands = [c.name or c.callback.__name__ for c in app.registered_commands]  # type: ignore[union-attr]
+    assert {"ingest", "docs", "show", "search", "extract"} <= set(commands)
+    for command in commands:
         proc = subprocess.run([*EXE, command, "--help"], capture_output=True, text=True, env={**os.environ,
                               "COLUMNS": "200"})
         assert proc.returncode == 0

@@ -100,6 +100,11 @@ def ingest(
                     doc, ann = item
                     result = store.add_document(doc, ann)
                     counts[result.status] += 1
+                    if not doc.is_english:
+                        counts["not_english"] += 1
+                        err_console.print(f"[cyan]stored, not read:[/cyan] {doc.source}: language "
+                                          f"{doc.language!r}; entity and claim extraction skip non-English "
+                                          "documents", markup=True, highlight=False, soft_wrap=True)
                 progress.advance(task)
     except ClaimscopeError as exc:
         raise fail(exc) from exc
@@ -127,6 +132,7 @@ def _summary(counts: Counter[str], failures: list[Failure], total: int, db: str)
     table.add_row("stored", str(counts["stored"]))
     table.add_row("near-duplicates (stored, linked)", str(counts["near_duplicate"]))
     table.add_row("duplicates (already stored)", str(counts["duplicate"]))
+    table.add_row("not English (stored and flagged, not read)", str(counts["not_english"]))
     table.add_row("failed", str(len(failures)))
     table.add_row("documents in store", str(total))
     console.print(table)
