@@ -308,3 +308,10 @@ def test_known_surname_means_the_person_named_in_full_here(nlp):
 def test_acronym_definition_after_a_sentence_initial_article(nlp):
     found = ents(nlp, "The Eastern Frontier Coordination Council (EFCC) met on Monday.")
     assert "EFCC" in find(found, "Eastern Frontier Coordination Council")["aliases"]
+
+
+def test_country_owning_a_body_is_also_a_place_mention(nlp):
+    found = ents(nlp, "Kazakhstan's interior ministry said the suspects were detained.")
+    assert find(found, "Kazakhstan")["type"] == "PLACE"
+    body = find(found, "Kazakhstan's interior ministry")
+    assert body["name"] == "Kazakhstan's interior ministry" and "Interior Ministry of Kazakhstan" in body["aliases"]

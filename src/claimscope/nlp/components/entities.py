@@ -142,6 +142,7 @@ class EntityComponent:
         cands += self._rule_cands(doc, lines)
         cands += self._model_cands(doc, lines)
         chosen = self._select(cands)
+        chosen += self._possessors(doc, chosen)
         self._retype(doc, chosen)
         mentions, acronyms = self._mentions(doc, chosen)
         clusters = self.linker.link(mentions, acronyms)
@@ -593,6 +594,20 @@ class EntityComponent:
         chosen.sort(key=lambda c: c.start)
         return chosen
 
+    def _possessors(self, doc: Doc, chosen: list[Cand]) -> list[Cand]:
+        """The country in "Kazakhstan's interior ministry" is a mention of its own (inside the body's)."""
+        out = []
+        for c in chosen:
+            if c.type != "ORG":
+                continue
+            for k in range(c.start + 1, min(c.end, c.start + 4)):
+                if doc[k].tag_ == "POS" or doc[k].lower_ in ("'s", "\u2019s"):
+                    place = self.places.lookup(doc[c.start:k].text)
+                    if place is not None and place.rank == 0:
+                        out.append(Cand(c.start, k, "PLACE", "place", place=place, country=place.country))
+                    break
+        return out
+
     def _retype(self, doc: Doc, chosen: list[Cand]) -> None:
         """Types from knowledge and structure beat the model's guess."""
         for c in chosen:
@@ -752,7 +767,7 @@ class EntityComponent:
         for surface, n in counts.items():
             forms[surface] += n
             owner = _POSSESSOR.match(surface)  # "Kyrgyzstan's State Committee ..." -> "State Committee ..."
-            if owner and norm_key(owner.group(1)) in keys:
+            if owner and owner.group(1)[:1].isupper() and norm_key(owner.group(1)) in keys:
                 forms[owner.group(1)] += n
         if canonical and any(norm_key(form) == norm_key(canonical) for form in forms):
             return canonical  # in the gazetteer's capitals ("central Asia" -> "Central Asia")
