@@ -8,7 +8,8 @@ often enough become cues. Run from the repository root (one core, a few minutes)
 
     python scripts/train_cues.py --data ../shared/corpus/polnear/train
 
-Options: --min-count N (default 3) occurrences, --min-precision P (default 0.5).
+Options: --min-count N (default 3) occurrences, --min-precision P (default 0.25); the component
+uses the frames at or above its own threshold ([nlp.cs_attribution] learned_min_precision).
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def main() -> int:
     ap.add_argument("--data", required=True, type=Path, help="PolNeAR split folder (text/ + attributions/)")
     ap.add_argument("--out", type=Path, default=Path("src/claimscope/nlp/data/cues/learned.tsv"))
     ap.add_argument("--min-count", type=int, default=3)
-    ap.add_argument("--min-precision", type=float, default=0.5)
+    ap.add_argument("--min-precision", type=float, default=0.25)
     a = ap.parse_args()
 
     from claimscope.config import load_settings

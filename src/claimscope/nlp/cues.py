@@ -30,7 +30,7 @@ class Lexicons:
     nouns: dict[str, str] = field(default_factory=dict)  # noun -> document | role
     via: frozenset[str] = frozenset()
     abbreviations: frozenset[str] = frozenset()
-    learned: dict[str, list[str]] = field(default_factory=dict)  # lemma -> frames, most precise first
+    learned: dict[str, list[tuple[str, float]]] = field(default_factory=dict)  # lemma -> (frame, precision)
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -42,14 +42,14 @@ def _rows(name: str) -> list[list[str]]:
     return rows
 
 
-def _learned() -> dict[str, list[str]]:
-    """Cue frames learned from annotated news (scripts/train_cues.py), when the file is there."""
+def _learned() -> dict[str, list[tuple[str, float]]]:
+    """Cue frames learned from annotated news (scripts/train_cues.py), most precise first."""
     if not data_path("cues", "learned.tsv").exists():
         return {}
     rows = sorted(_rows("learned.tsv"), key=lambda r: -float(r[2]))
-    out: dict[str, list[str]] = {}
-    for lemma, frame, *_ in rows:
-        out.setdefault(lemma, []).append(frame)
+    out: dict[str, list[tuple[str, float]]] = {}
+    for lemma, frame, precision, *_ in rows:
+        out.setdefault(lemma, []).append((frame, float(precision)))
     return out
 
 

@@ -23,7 +23,7 @@ from claimscope.model import Claim
 from claimscope.nlp.components.certainty import StatusView, base_status, qualify, unverified_markers
 from claimscope.nlp.cues import CueVerb, lexicons
 from claimscope.nlp.quotes import Quote, quote_mask, quote_spans, quote_type
-from claimscope.nlp.speakers import RELATIVE, EntityIndex, Resolved, SpeakerResolver
+from claimscope.nlp.speakers import FIRST_PERSON, RELATIVE, EntityIndex, Resolved, SpeakerResolver
 
 AUTHOR = "@author"
 # Verbs whose object names the addressee, which belongs to the cue as written ("told reporters").
@@ -141,7 +141,8 @@ def _trim_parenthetical(text: str, parts: list[tuple[int, int]]) -> list[tuple[i
 class Finder:
     """Finds the claims of one parsed document."""
 
-    def __init__(self, doc: Doc, min_words: int = 2, author_claims: bool = True, use_learned: bool = True) -> None:
+    def __init__(self, doc: Doc, min_words: int = 2, author_claims: bool = True,
+                 learned_min_precision: float = 0.4) -> None:
         self.doc = doc
         self.text = doc.text
         self.lex = lexicons()
@@ -151,7 +152,8 @@ class Finder:
         self.resolver = SpeakerResolver(doc, self.index)
         self.min_words = min_words
         self.author_claims = author_claims
-        self.use_learned = use_learned
+        self.learned = {lemma: frozenset(f for f, p in frames if p >= learned_min_precision)
+                        for lemma, frames in self.lex.learned.items()}
         self.drafts: list[Draft] = []
         self.bare: list[tuple[Token, Resolved, CueVerb]] = []  # cues whose content is a nearby quote
         self.author_zones: list[tuple[int, int]] = []
@@ -184,7 +186,7 @@ class Finder:
     def _boundaries(self, start: int, end: int) -> list[int]:
         """Sentence ends in [start, end) outside quotations (the parser misses many before quotes)."""
         out = []
-        for m in re.finditer(r"[.!?]+([\"”’'»]*)\s+(?=[\"“‘'`«]*[A-Z0-9])", self.text[start:end]):
+        for m in re.finditer(r"[.!?]+([\"”’'»)\]]*)\s+(?=[\"“‘'`«(]*[A-Z0-9])", self.text[start:end]):
             i = start + m.start()
             closes = bool(m.group(1))
             if self.mask[i] and not closes:
@@ -373,9 +375,8 @@ class Finder:
             if lemma in self.lex.via:
                 continue  # "citing Y" names the speaker's source, not a claim
             cue = self.lex.verbs.get(lemma)
-            if self.use_learned and lemma in self.lex.learned:
-                if cue is None:
-                    cue = CueVerb(lemma, "learned", frozenset(self.lex.learned[lemma]), "asserted")
+            if cue is None and self.learned.get(lemma):
+                cue = CueVerb(lemma, "learned", self.learned[lemma], "asserted")
             if cue is not None and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
                 self._verb(tok, cue)
 
@@ -386,6 +387,10 @@ class Finder:
                 return frames["clause"]
             if self._closes_clause(tok, cue):
                 return self._closing_content(tok)
+            if cue.kind in ("speech", "report"):
+                rest = self._clause_after(tok)
+                if rest:
+                    return rest
         for frame in ("infinitive", "object"):
             if frame in cue.frames and frame in frames:
                 return frames[frame]
@@ -393,6 +398,16 @@ class Finder:
             for key in (frame, f"prep_{frame}"):
                 if key.startswith("prep_") and key in frames:
                     return frames[key]
+        return None
+
+    def _clause_after(self, tok: Token) -> set[int] | None:
+        """'Aides say the more delegates he takes, the more ...' parsed with the clause as an object: the
+        words after a speech cue, when they hold a verb with its own subject."""
+        right = [c for c in tok.children if c.i > tok.i and c.dep_ in ("dobj", "attr", "npadvmod", "nsubj")]
+        out = {t.i for c in right for t in c.subtree}
+        if any(self.doc[i].pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in self.doc[i].children) for i in out):
+            return out
         return None
 
     def _cue_left(self, tok: Token) -> int:
@@ -433,10 +448,12 @@ class Finder:
         for i in sorted(content):
             t = self.doc[i]
             lemma = t.lemma_.lower()
-            if t.dep_ not in ("advcl", "conj") or t.pos_ != "VERB" or t.head.i not in content:
+            if t.pos_ != "VERB" or t.head.i not in content:
                 continue
+            if not (t.dep_ == "conj" or (t.dep_ == "advcl" and t.tag_ == "VBG")):
+                continue  # coordinated ("and said") or a participle ("adding that"), not a purpose ("to ask")
             known = self.lex.verbs.get(lemma)
-            if (known is None or known.kind not in ("speech", "report")) and lemma not in self.lex.learned:
+            if known is None or known.kind not in ("speech", "report"):
                 continue
             if not frame_contents(t):
                 continue
@@ -448,8 +465,41 @@ class Finder:
             out |= sub
         return out
 
+    def _subject_after_quote(self, tok: Token) -> Token | None:
+        """'"Q," Gene Sperling, an adviser, said' with the name parsed into the quotation: the first noun
+        phrase between the closing quotation mark and the cue."""
+        q = next((q for q in reversed(self.quotes) if q.end <= tok.idx), None)
+        if q is None or not self._runs_on(q.end, tok.idx):
+            return None
+        span = [t for t in tok.sent if q.end < t.idx < tok.idx]
+        inside = {t.i for t in span}
+        for t in span:
+            if t.pos_ in ("PROPN", "NOUN", "PRON") and (t.head.i not in inside or t.head.i == tok.i):
+                return t
+        return None
+
+    def _leading_name(self, tok: Token) -> Token | None:
+        """A main speech verb the parser left without a subject ("Neil Sroka, director of X - which ... -
+        said S"): the named entity that opens its sentence."""
+        if tok.dep_ != "ROOT":
+            return None
+        for t in tok.sent:
+            if t.i >= tok.i or t.is_punct or self.mask[t.idx]:
+                break
+            m = self.index.covering(t.idx, t.idx + len(t.text))
+            if m is not None and m.type in ("PERSON", "ORG"):
+                last = t
+                while last.i + 1 < tok.i and self.index.covering(self.doc[last.i + 1].idx, self.doc[last.i + 1].idx + 1) == m:
+                    last = self.doc[last.i + 1]
+                return last
+            if t.pos_ not in ("DET", "PROPN", "ADJ", "NOUN", "CCONJ"):
+                return None
+        return None
+
     def _verb(self, tok: Token, cue: CueVerb) -> None:
         subject = self._subject(tok)
+        if subject is None and cue.kind in ("speech", "report"):
+            subject = self._subject_after_quote(tok) or self._leading_name(tok)
         if subject is None:
             return
         for start, end in self._via_phrases(tok.sent):
@@ -462,7 +512,9 @@ class Finder:
         quote = self._quote_at(tok.idx)
         resolved = self.resolver.resolve(subject, self._quote_speaker(quote))
         if resolved is None:
-            return
+            if subject.lower_ in FIRST_PERSON or subject.lower_ == "you":
+                return  # "we know ..." inside a quotation is part of it
+            resolved = Resolved(subject.text, "pronoun", subject.text)  # no antecedent in reach
         content = self._content_of(tok, cue)
         cue_text, cs, ce = self._cue_text(tok)
         subj_toks = {t.i for t in subject.subtree} if subject.i != tok.head.i else set()
@@ -585,7 +637,7 @@ class Finder:
         mark = tail if tail in ",.!?—–-:;" else after[:1]
         rest = after.lstrip(",.!?:;—–- ")
         if mark in (",", "—", "–", "-"):
-            return _words(rest) <= 6
+            return _words(rest) <= 12
         if mark in ("!", "?", "."):
             return (rest[:1] or self.text[cue_pos:cue_pos + 1]).islower() and _words(rest) <= 3
         return False
@@ -659,10 +711,14 @@ class Finder:
                 d.resolved = Resolved(nxt.speaker, "entity", r.text, "PERSON")
 
     def _nested_stance(self, draft: Draft) -> bool:
-        """A thought or stance reported inside someone else's statement ("according to X, the suspects
-        had planned to ...") belongs to that statement, not to a claim of its own."""
-        if draft.kind in ("speech", "report") or draft.origin != "verb":
+        """A claim reported inside someone else's statement ("according to X, the suspects had planned to
+        ...", "X said Y told him that S") belongs to that statement, not to a claim of its own."""
+        if draft.origin != "verb":
             return False
+        if draft.kind in ("speech", "report"):
+            # "X said that Y told him S": S is part of X's statement
+            return any(o is not draft and o.origin != "author" and o.start <= draft.cue_start < o.end
+                       and o.start <= draft.start and draft.end <= o.end for o in self.drafts)
         return any(o is not draft and o.origin != "author" and o.start <= draft.cue_start < o.end
                    for o in self.drafts)
 
@@ -696,33 +752,37 @@ class Finder:
 
 
 def extract_claims(doc: Doc, min_words: int = 2, author_claims: bool = True,
-                   learned_cues: bool = True) -> list[Claim]:
-    """The claims of a parsed document (entities from doc._.cs_entities when present)."""
-    return Finder(doc, min_words, author_claims, learned_cues).claims()
+                   learned_min_precision: float = 0.4) -> list[Claim]:
+    """The claims of a parsed document (entities from doc._.cs_entities when present).
+
+    learned_min_precision: use the cue frames learned from annotated news (nlp/data/cues/learned.tsv)
+    that were cues at least this often in training (above 1 turns them off).
+    """
+    return Finder(doc, min_words, author_claims, learned_min_precision).claims()
 
 
 class Attribution:
     """spaCy component writing doc._.cs_claims."""
 
-    def __init__(self, min_content_words: int, author_claims: bool, learned_cues: bool) -> None:
+    def __init__(self, min_content_words: int, author_claims: bool, learned_min_precision: float) -> None:
         self.min_words = min_content_words
         self.author_claims = author_claims
-        self.learned_cues = learned_cues
+        self.learned_min_precision = learned_min_precision
 
     def __call__(self, doc: Doc) -> Doc:
         """Attach the claims as plain dicts."""
         doc._.cs_claims = [dataclasses.asdict(c) for c in extract_claims(doc, self.min_words, self.author_claims,
-                                                                            self.learned_cues)]
+                                                                            self.learned_min_precision)]
         return doc
 
 
 @Language.factory(
     "cs_attribution",
-    default_config={"min_content_words": 2, "author_claims": True, "learned_cues": True},
+    default_config={"min_content_words": 2, "author_claims": True, "learned_min_precision": 0.4},
     requires=["token.dep", "token.lemma", "doc.sents"],
     assigns=["doc._.cs_claims"],
 )
 def make_attribution(nlp: Language, name: str, min_content_words: int, author_claims: bool,
-                     learned_cues: bool) -> Any:
+                     learned_min_precision: float) -> Any:
     """Factory of the cs_attribution component."""
-    return Attribution(min_content_words, author_claims, learned_cues)
+    return Attribution(min_content_words, author_claims, learned_min_precision)
