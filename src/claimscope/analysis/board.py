@@ -76,7 +76,8 @@ class Proposition:
 class Board:
     """Incremental evidence board over documents and their annotations."""
 
-    def __init__(self, registry: Registry | None = None, *, threshold: float = 0.23, mix: float = 0.5, frame_bonus: float = 0.15,
+    def __init__(self, registry: Registry | None = None, *, threshold: float = 0.2, mix: float = 0.5, frame_bonus: float = 0.15,
+                 merge_threshold: float = 0.16, core_ratio: float = 0.9,
                  copy_threshold: float = 0.5) -> None:
         self.registry = registry or load_registry()
         self.threshold = threshold
@@ -84,6 +85,8 @@ class Board:
         self.frame_bonus = frame_bonus
         self.max_compare = 12
         self.max_props = 5
+        self.merge_threshold = merge_threshold
+        self.core_ratio = core_ratio
         self.copy_threshold = copy_threshold
         self.resolver = Resolver(self.registry)
         self.docs: dict[str, DocInfo] = {}
@@ -271,11 +274,34 @@ class Board:
             prop.docs.add(st.doc_id)
             prop.links.append(self._link(st, self.statements[best_member], best_score))
             self.prop_of[st.id] = best_prop
+            for other in ranked:
+                if other != best_prop and other in self.props:
+                    self._maybe_merge(best_prop, other, st)
             return
         pid = self._next_prop
         self._next_prop += 1
         self.props[pid] = Proposition(id=pid, members=[st.id], docs={st.doc_id})
         self.prop_of[st.id] = pid
+
+    def _maybe_merge(self, pid: int, other: int, bridge: Statement) -> None:
+        """Join two propositions that a new statement shows to be one (no document in both, close on average)."""
+        a, b = self.props[pid], self.props[other]
+        if a.docs & b.docs:
+            return
+        left = [self.statements[m] for m in a.members[-self.max_compare:]]
+        right = [self.statements[m] for m in b.members[-self.max_compare:]]
+        sims = [self.similarity(x, y) for x in left for y in right]
+        if not sims or sum(sims) / len(sims) < self.merge_threshold:
+            return
+        best = max(((self.similarity(bridge, y), y.id) for y in right), default=(0.0, ""))
+        for m in b.members:
+            self.prop_of[m] = pid
+        a.members.extend(b.members)
+        a.docs |= b.docs
+        a.links.extend(b.links)
+        if best[1]:
+            a.links.append(self._link(self.statements[best[1]], bridge, best[0]))
+        del self.props[other]
 
     @staticmethod
     def _overlap(a: Statement, b: Statement) -> bool:
@@ -331,10 +357,22 @@ class Board:
                 votes[key] += 1
         return votes.most_common(1)[0][0] if votes else None
 
+    def core(self, pid: int) -> list[str]:
+        """Members that state the proposition's common content: outliers (close to one member only) left out."""
+        members = self.props[pid].members
+        if len(members) < 3 or self.core_ratio <= 0:
+            return list(members)
+        sample = members[-3 * self.max_compare:]
+        stmts = [self.statements[m] for m in sample]
+        mean = {m: sum(self.similarity(a, b) for b in stmts if b is not a) / (len(stmts) - 1)
+                for m, a in zip(sample, stmts, strict=True)}
+        overall = sum(mean.values()) / len(mean)
+        return [m for m in members if mean.get(m, overall) >= self.core_ratio * overall]
+
     def independent_origins(self, pid: int) -> tuple[int, list[str]]:
-        """How many different origins stand behind a proposition, and which."""
+        """How many different origins stand behind a proposition (its core statements), and which."""
         keys = []
-        for m in self.props[pid].members:
+        for m in self.core(pid):
             key, _ = self.origin(m)
             if key not in keys:
                 keys.append(key)

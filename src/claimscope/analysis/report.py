@@ -48,8 +48,12 @@ def proposition_json(board: Board, pid: int, conflicts: list[Conflict]) -> dict[
     n, keys = board.independent_origins(pid)
     first = board.statements[prop.members[0]]
     outlets = sorted({board.docs[board.statements[m].doc_id].outlet for m in prop.members})
+    core = set(board.core(pid))
+    claims = [board.statement_json(m) for m in prop.members]
+    for c in claims:
+        c["counted"] = c["id"] in core  # outliers of the group are shown but not counted as origins
     return {"id": f"p{pid}", "statement": first.content,
-            "claims": [board.statement_json(m) for m in prop.members],
+            "claims": claims,
             "outlets": outlets, "independent_origins": n, "origins": keys,
             "evidence": [link.to_json() for link in prop.links],
             "grade": grade_proposition(board, pid, conflicts).to_json()}
