@@ -101,6 +101,8 @@ def annotate(
             pending.append(d)
             sdoc = nlp.make_doc(d.text)
             sdoc._.cs_published = d.published
+            sdoc._.cs_title = d.title
+            sdoc._.cs_author = d.author
             yield sdoc
 
     # Non-English documents are yielded in order around the English ones.
