@@ -516,6 +516,12 @@ class Finder:
                 return  # "we know ..." inside a quotation is part of it
             resolved = Resolved(subject.text, "pronoun", subject.text)  # no antecedent in reach
         content = self._content_of(tok, cue)
+        if content is None and cue.kind != "learned" and self.learned.get(cue.lemma):
+            # frames the lexicon does not list but annotated news uses ("asked X to Y"), unless a
+            # quotation in the sentence is the likelier content
+            if not any(self.mask[t.idx] for t in tok.sent):
+                content = self._content_of(tok, CueVerb(cue.lemma, cue.kind, self.learned[cue.lemma],
+                                                        cue.status))
         cue_text, cs, ce = self._cue_text(tok)
         subj_toks = {t.i for t in subject.subtree} if subject.i != tok.head.i else set()
         if content is not None:
