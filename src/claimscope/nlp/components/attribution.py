@@ -552,6 +552,8 @@ class Finder:
         head = tok.head
         while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
             head = head.head
+        while head.dep_ == "conj" and tok.i > head.i and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head  # "A, B and C, according to X": the whole coordination
         own = {t.i for t in tok.subtree} | {t.i for t in to.subtree}
         sent = tok.sent
         content = {t.i for t in head.subtree if t.i not in own and sent.start <= t.i < sent.end}
