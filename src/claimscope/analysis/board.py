@@ -85,6 +85,7 @@ class Board:
         self.frame_bonus = frame_bonus
         self.max_compare = 12
         self.max_props = 5
+        self.max_candidates = 120
         self.merge_threshold = merge_threshold
         self.core_ratio = core_ratio
         self.copy_threshold = copy_threshold
@@ -241,14 +242,21 @@ class Board:
         stop = stopwords()
         keys = set(st.frames) | {t for t in toks if t.isdigit()} | set(st.entities) | {
             w.lower() for w in words(st.content)[1:] if w[:1].isupper() and w.lower() not in stop}
-        limit = 60
+        limit = 40
         for k in keys:
             bucket = self._names[k]
             if len(bucket) < limit:
                 out.update(bucket)
+            elif len(out) < self.max_candidates:
+                out.update(bucket[-10:])  # a common key: only its latest statements
             bucket.append(st.id)
         out.discard(st.id)
-        return {c for c in out if self.statements[c].doc_id != st.doc_id and c in self.prop_of}
+        found = [c for c in out if c in self.prop_of and self.statements[c].doc_id != st.doc_id]
+        if len(found) > self.max_candidates:
+            # keep the candidates sharing most rare words with the statement
+            found.sort(key=lambda c: -sum(self._idf(t) for t in set(self.statements[c].tokens) & toks))
+            found = found[:self.max_candidates]
+        return set(found)
 
     def _place(self, st: Statement) -> None:
         best_prop, best_score, best_member = None, 0.0, None
@@ -275,7 +283,7 @@ class Board:
             prop.links.append(self._link(st, self.statements[best_member], best_score))
             self.prop_of[st.id] = best_prop
             for other in ranked:
-                if other != best_prop and other in self.props:
+                if other != best_prop and other in self.props and max(scores[other])[0] >= self.threshold:
                     self._maybe_merge(best_prop, other, st)
             return
         pid = self._next_prop
@@ -288,8 +296,8 @@ class Board:
         a, b = self.props[pid], self.props[other]
         if a.docs & b.docs:
             return
-        left = [self.statements[m] for m in a.members[-self.max_compare:]]
-        right = [self.statements[m] for m in b.members[-self.max_compare:]]
+        left = [self.statements[m] for m in a.members[-6:]]
+        right = [self.statements[m] for m in b.members[-6:]]
         sims = [self.similarity(x, y) for x in left for y in right]
         if not sims or sum(sims) / len(sims) < self.merge_threshold:
             return
