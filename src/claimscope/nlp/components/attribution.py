@@ -89,12 +89,25 @@ def _runs(doc: Doc, indices: set[int]) -> list[tuple[int, int]]:
     return spans
 
 
+def _closing_cue(tok: Token) -> bool:
+    """"..., X said" hanging off a clause: a speech verb after a comma, with its own subject and no
+    complement (the parser sometimes makes it a ccomp of the clause it attributes)."""
+    cue = lexicons().verbs.get(tok.lemma_.lower())
+    if cue is None or cue.kind not in ("speech", "report") or tok.i == 0:
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.i > tok.i or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children):
+        return False
+    before = tok.doc[subj.left_edge.i - 1] if subj.left_edge.i > 0 else None
+    return before is not None and (before.text in (",", "--", "—", "–") or before.is_quote)
+
+
 def frame_contents(tok: Token) -> dict[str, set[int]]:
     """The complements of a verb that could be an attribution's content, by frame: clause ("said that
     S"), infinitive ("vowed to S"), object ("endorsed X", "called X Y", "accused X of Y"), prep_<word>
     ("called for X", "talked about X")."""
     out: dict[str, set[int]] = {}
-    comps = [c for c in tok.children if c.dep_ == "ccomp"]
+    comps = [c for c in tok.children if c.dep_ == "ccomp" and not _closing_cue(c)]
     if comps:
         out["clause"] = {t.i for c in comps for t in c.subtree}
     else:
@@ -418,7 +431,7 @@ class Finder:
     def _closes_clause(self, tok: Token, cue: CueVerb) -> bool:
         """'S, X said' parsed with the cue hanging off S: a speech cue after a comma or quotation mark,
         with no complement of its own."""
-        if tok.dep_ not in ("parataxis", "advcl", "conj"):
+        if tok.dep_ not in ("parataxis", "advcl", "conj", "ccomp"):
             return False
         if tok.i < tok.head.i:  # "To win, participants said, the party must ...": commas on both sides
             right = tok.right_edge.i + 1
@@ -450,8 +463,8 @@ class Finder:
             lemma = t.lemma_.lower()
             if t.pos_ != "VERB" or t.head.i not in content:
                 continue
-            if not (t.dep_ == "conj" or (t.dep_ == "advcl" and t.tag_ == "VBG")):
-                continue  # coordinated ("and said") or a participle ("adding that"), not a purpose ("to ask")
+            if not (t.dep_ in ("conj", "parataxis") or (t.dep_ == "advcl" and t.tag_ == "VBG")):
+                continue  # "and said", "..., X said", "adding that"; not a purpose ("to ask")
             known = self.lex.verbs.get(lemma)
             if known is None or known.kind not in ("speech", "report"):
                 continue
