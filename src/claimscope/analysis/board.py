@@ -253,8 +253,8 @@ class Board:
         out.discard(st.id)
         found = [c for c in out if c in self.prop_of and self.statements[c].doc_id != st.doc_id]
         if len(found) > self.max_candidates:
-            # keep the candidates sharing most rare words with the statement
-            found.sort(key=lambda c: -sum(self._idf(t) for t in set(self.statements[c].tokens) & toks))
+            # keep the candidates sharing most words with the statement
+            found.sort(key=lambda c: -len(toks.intersection(self.statements[c].tokens)))
             found = found[:self.max_candidates]
         return set(found)
 
