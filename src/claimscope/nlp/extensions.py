@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 # Set by annotate() before the pipeline runs: the document's publication date, headline and byline
 # (the headline and byline are not part of the text the pipeline reads).
-for name in ("cs_published", "cs_title", "cs_author"):
+for name in ("cs_index", "cs_published", "cs_title", "cs_author"):
     if not Doc.has_extension(name):
         Doc.set_extension(name, default=None)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -76,6 +78,21 @@ def doc_annotations(doc: Doc) -> Annotations:
     )
 
 
+def _on_component_error(name: str, proc: object, docs: list[Doc], exc: Exception) -> None:
+    """A component that fails on one document drops that document, not the batch (see annotate)."""
+    print(f"warning: pipeline component {name!r} failed on a document ({type(exc).__name__}: {exc}); "
+          "it is kept without annotations", file=sys.stderr)
+
+
+def _skip_reason(doc: Document, max_chars: int) -> str | None:
+    if not doc.is_english:
+        return f"language {doc.language!r} is not English; stored and flagged, not read"
+    if len(doc.text) > max_chars:
+        return (f"text of {len(doc.text):,} characters is longer than [nlp] max_chars ({max_chars:,}); "
+                "stored, not read")
+    return None
+
+
 def annotate(
     documents: Iterable[Document],
     settings: Settings | None = None,
@@ -85,41 +102,42 @@ def annotate(
 ) -> Iterator[tuple[Document, Annotations]]:
     """Run the pipeline over documents (batched, several processes for large batches), in input order.
 
-    Non-English documents are not read: they come back with ``Annotations.skipped`` set.
+    Documents the pipeline does not read (not English, too long) or that a component failed on come back
+    with ``Annotations.skipped`` saying why; every input document comes back exactly once.
     """
     settings = settings or load_settings()
     nlp = load_nlp(settings)
+    # Our components have no .pipe, so spaCy calls them one Doc at a time through this handler.
+    # (nlp.set_error_handler would also try the compiled parser, which refuses it.)
+    nlp.default_error_handler = _on_component_error
+    max_chars = int(settings["nlp"].get("max_chars", 1_000_000))
+    nlp.max_length = max(nlp.max_length, max_chars + 1)
     procs = n_process or _n_process(settings, n_docs)
     batch_size = int(settings["nlp"].get("batch_size", 32))
+    queue: deque[tuple[int, Document, str | None]] = deque()
 
-    pending: list[Document] = []
-
-    def spacy_docs(docs: Iterable[Document]) -> Iterator[Doc]:
-        for d in docs:
-            if not d.is_english:
+    def spacy_docs() -> Iterator[Doc]:
+        for index, d in enumerate(documents):
+            reason = _skip_reason(d, max_chars)
+            queue.append((index, d, reason))
+            if reason:
                 continue
-            pending.append(d)
             sdoc = nlp.make_doc(d.text)
+            sdoc._.cs_index = index
             sdoc._.cs_published = d.published
             sdoc._.cs_title = d.title
             sdoc._.cs_author = d.author
             yield sdoc
 
-    # Non-English documents are yielded in order around the English ones.
-    buffered: list[Document] = []
+    failed = "extraction failed on this document (the error is on stderr); stored without annotations"
 
-    def feed() -> Iterator[Document]:
-        for d in documents:
-            buffered.append(d)
-            yield d
+    def earlier_than(index: int | None) -> Iterator[tuple[Document, Annotations]]:
+        while queue and (index is None or queue[0][0] < index):
+            _, d, reason = queue.popleft()
+            yield d, Annotations(skipped=reason or failed)
 
-    out = nlp.pipe(spacy_docs(feed()), batch_size=batch_size, n_process=procs)
-    for sdoc in out:
-        english = pending.pop(0)
-        while buffered and buffered[0] is not english:
-            skipped = buffered.pop(0)
-            yield skipped, Annotations(skipped=f"language {skipped.language!r} is not English; not read")
-        buffered.pop(0)
-        yield english, doc_annotations(sdoc)
-    for skipped in buffered:
-        yield skipped, Annotations(skipped=f"language {skipped.language!r} is not English; not read")
+    for sdoc in nlp.pipe(spacy_docs(), batch_size=batch_size, n_process=procs):
+        yield from earlier_than(sdoc._.cs_index)
+        _, d, _ = queue.popleft()
+        yield d, doc_annotations(sdoc)
+    yield from earlier_than(None)
