@@ -143,3 +143,29 @@ def test_admission_elsewhere_makes_claims_unconfirmed(nlp) -> None:
 
 def test_plain_sentence_has_no_claim(nlp) -> None:
     assert claims(nlp, "The river rose by two metres overnight and flooded the market.") == []
+
+
+def test_learned_frames_add_stance_cues(nlp) -> None:
+    from claimscope.nlp.components.attribution import extract_claims
+
+    doc = nlp.make_doc("Senator Jane Moss blasted the new tax plan on Monday.")
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    c = one(nlp, doc.text, cue="blasted")
+    assert c["content"] == "the new tax plan"
+    assert extract_claims(doc, learned_min_precision=1.1) == []
+
+
+def test_cue_in_the_middle_of_its_content(nlp) -> None:
+    c = one(nlp, "To win the state, Maria Lopez said, the party must spend more on television.", cue="said")
+    assert c["content"] == "To win the state ... the party must spend more on television"
+
+
+def test_transcript_speaker_lines(nlp) -> None:
+    text = "TAPPER: Do you think the talks will resume this year?\n\nLOPEZ: Not before the election, no."
+    found = claims(nlp, text)
+    assert [(c["speaker"], c["cue"]) for c in found] == [("TAPPER", ":"), ("LOPEZ", ":")]
+
+
+def test_colon_line_needs_a_name(nlp) -> None:
+    assert claims(nlp, "Update: the road to the airport has reopened after the floods.") == []

@@ -397,7 +397,7 @@ class Finder:
         frames = frame_contents(tok)
         if "clause" in cue.frames:
             if "clause" in frames:
-                return frames["clause"]
+                return frames["clause"] | self._fronted_part(tok, frames["clause"])
             if self._closes_clause(tok, cue):
                 return self._closing_content(tok)
             if cue.kind in ("speech", "report"):
@@ -412,6 +412,23 @@ class Finder:
                 if key.startswith("prep_") and key in frames:
                     return frames[key]
         return None
+
+    def _fronted_part(self, tok: Token, clause: set[int]) -> set[int]:
+        """'To win the state, X said, the party must ...': the cue set off by commas inside its content;
+        what comes before it belongs to the content too."""
+        left = self._cue_left(tok)
+        after = tok.i + 1
+        while after < len(self.doc) and self.doc[after].dep_ in ("prt", "advmod", "npadvmod") and after not in clause:
+            after += 1
+        if left < 2 or self.doc[left - 1].text != "," or after >= len(self.doc) or self.doc[after].text != ",":
+            return set()
+        if not clause or min(clause) <= tok.i:
+            return set()
+        start = tok.sent.start
+        while start < left - 1 and self.doc[start].dep_ in ("cc", "punct"):
+            start += 1
+        return {i for i in range(start, left - 1) if self.doc[i].head.i == tok.i or
+                any(a.i == tok.i for a in self.doc[i].ancestors)}
 
     def _clause_after(self, tok: Token) -> set[int] | None:
         """'Aides say the more delegates he takes, the more ...' parsed with the clause as an object: the
