@@ -259,7 +259,8 @@ class Finder:
             if cur.dep_ == "relcl":
                 return cur.head
             if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.pos_ in ("NOUN", "PROPN"):
-                return cur.head  # "a statement saying that ..."
+                # "a statement saying that ...", but not "videos calling on Muslims to ..."
+                return cur.head if any(c.dep_ == "ccomp" for c in cur.children) else None
             if cur.dep_ in CLIMB_DEPS and (cur.dep_ == "conj" or cur.tag_ in ("VBG", "VB", "VBN")):
                 cur = cur.head
                 if cur.pos_ == "ADP":
