@@ -75,9 +75,11 @@ def _entities(store_query: object, doc_id: str, cl: list[StoredClaim]) -> list[s
 
     try:
         mod = import_module("claimscope.store.entities")
-        func = getattr(mod, "entity_names_of_document", None)
+        func = getattr(mod, "entities_of_document", None)
         if callable(func):
-            return list(func(store_query, doc_id))
+            found = [f"{e.name} ({e.type.lower()})" for e in func(store_query, doc_id)]
+            if found:
+                return found
     except ModuleNotFoundError:
         pass
     names: list[str] = []

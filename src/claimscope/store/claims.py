@@ -95,24 +95,31 @@ def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+def _has_table(query: Query, name: str) -> bool:
+    return bool(list(query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,))))
+
+
 def find_claims(query: Query, *, speaker: str | None = None, about: str | None = None,
                 status: str | None = None, since: str | None = None, document_id: str | None = None,
                 limit: int = 100) -> list[StoredClaim]:
     """Claims matching every given filter, newest documents first, in text order within a document.
 
-    speaker: a speaker's name or description (substring, any case); about: an entity, date or amount
-    the content mentions, or words of the content; status: one of STATUSES; since: YYYY[-MM[-DD]],
+    speaker: a speaker's name, alias or description (substring, any case); about: an entity (by any of
+    its names), date or amount the content mentions, or words of the content; status: one of STATUSES; since: YYYY[-MM[-DD]],
     compared with the publication date (or the ingest date when the article has none).
     """
     where: list[str] = []
     params: list[Any] = []
+    aliases = _has_table(query, "entity_aliases")
+    by_alias = "entity_id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE ? ESCAPE '\\')"
     if speaker:
-        where.append("c.id IN (SELECT claim_id FROM claim_speakers WHERE name LIKE ? ESCAPE '\\')")
-        params.append(_like(speaker))
+        where.append("c.id IN (SELECT claim_id FROM claim_speakers WHERE name LIKE ? ESCAPE '\\'"
+                     + (f" OR {by_alias}" if aliases else "") + ")")
+        params += [_like(speaker)] * (2 if aliases else 1)
     if about:
-        where.append("(c.id IN (SELECT claim_id FROM claim_mentions WHERE text LIKE ? ESCAPE '\\') "
-                     "OR c.content LIKE ? ESCAPE '\\')")
-        params += [_like(about), _like(about)]
+        where.append("(c.id IN (SELECT claim_id FROM claim_mentions WHERE text LIKE ? ESCAPE '\\'"
+                     + (f" OR {by_alias}" if aliases else "") + ") OR c.content LIKE ? ESCAPE '\\')")
+        params += [_like(about)] * (3 if aliases else 2)
     if status:
         where.append("c.status = ?")
         params.append(status)
@@ -122,7 +129,11 @@ def find_claims(query: Query, *, speaker: str | None = None, about: str | None =
     if document_id:
         where.append("c.document_id = ?")
         params.append(document_id)
-    sql = ('SELECT c.id, c.document_id, c.speaker, c.speaker_kind, c.cue, c.content, c.quote, c.status, '
+    # The store's name for a known speaker (documents may spell it differently), else as the claim has it.
+    speaker_sql = ("coalesce((SELECT name FROM entities WHERE id = c.speaker_entity_id), c.speaker)"
+                   if _has_table(query, "entities") else "c.speaker")
+    sql = (f'SELECT c.id, c.document_id, {speaker_sql} AS speaker, c.speaker_kind, c.cue, c.content, '
+           'c.quote, c.status, '
            'c.start, c."end", d.title, d.outlet, d.published FROM claims c '
            "JOIN documents d ON d.id = c.document_id "
            + ("WHERE " + " AND ".join(where) if where else "")

@@ -391,7 +391,9 @@ class Finder:
             cue = self.lex.verbs.get(lemma)
             if cue is None and self.learned.get(lemma):
                 cue = CueVerb(lemma, "learned", self.learned[lemma], "asserted")
-            if cue is not None and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
+            # "That X would refuse Y is not surprising": a clause used as a subject reports no one
+            if cue is not None and tok.pos_ in ("VERB", "AUX") and tok.dep_ not in (
+                    "amod", "compound", "csubj", "csubjpass"):
                 self._verb(tok, cue)
 
     def _content_of(self, tok: Token, cue: CueVerb) -> set[int] | None:
@@ -547,12 +549,11 @@ class Finder:
                 return  # "we know ..." inside a quotation is part of it
             resolved = Resolved(subject.text, "pronoun", subject.text)  # no antecedent in reach
         content = self._content_of(tok, cue)
-        if content is None and cue.kind != "learned" and self.learned.get(cue.lemma):
-            # frames the lexicon does not list but annotated news uses ("asked X to Y"), unless a
-            # quotation in the sentence is the likelier content
-            if not any(self.mask[t.idx] for t in tok.sent):
-                content = self._content_of(tok, CueVerb(cue.lemma, cue.kind, self.learned[cue.lemma],
-                                                        cue.status))
+        # frames the lexicon does not list but annotated news uses ("asked X to Y"), unless a quotation
+        # in the sentence is the likelier content
+        if (content is None and cue.kind != "learned" and self.learned.get(cue.lemma)
+                and not any(self.mask[t.idx] for t in tok.sent)):
+            content = self._content_of(tok, CueVerb(cue.lemma, cue.kind, self.learned[cue.lemma], cue.status))
         cue_text, cs, ce = self._cue_text(tok)
         subj_toks = {t.i for t in subject.subtree} if subject.i != tok.head.i else set()
         if content is not None:
