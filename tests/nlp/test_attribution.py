@@ -169,3 +169,13 @@ def test_transcript_speaker_lines(nlp) -> None:
 
 def test_colon_line_needs_a_name(nlp) -> None:
     assert claims(nlp, "Update: the road to the airport has reopened after the floods.") == []
+
+
+def test_reportedly_is_the_articles_hedged_claim(nlp) -> None:
+    c = one(nlp, "The suspects reportedly possessed a cache of rifles and pistols.", speaker="@author")
+    assert c["cue"] == "reportedly" and c["status"] == "hedged"
+
+
+def test_impersonal_passive_is_the_articles_hedged_claim(nlp) -> None:
+    c = one(nlp, "It was reported that the border crossing had been closed.", speaker="@author")
+    assert c["content"] == "the border crossing had been closed" and c["status"] == "hedged"

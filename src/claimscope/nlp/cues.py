@@ -30,6 +30,7 @@ class Lexicons:
     nouns: dict[str, str] = field(default_factory=dict)  # noun -> document | role
     via: frozenset[str] = frozenset()
     abbreviations: frozenset[str] = frozenset()
+    author_adverbs: frozenset[str] = frozenset()
     learned: dict[str, list[tuple[str, float]]] = field(default_factory=dict)  # lemma -> (frame, precision)
 
 
@@ -70,5 +71,6 @@ def lexicons() -> Lexicons:
         nouns={r[0].lower(): r[1] for r in _rows("nouns.tsv")},
         via=frozenset(r[0].lower() for r in _rows("via.txt")),
         abbreviations=frozenset(r[0].lower() for r in _rows("abbreviations.txt")),
+        author_adverbs=frozenset(r[0].lower() for r in _rows("author_adverbs.txt")),
         learned=_learned(),
     )

@@ -529,7 +529,44 @@ class Finder:
                 return None
         return None
 
+    def _impersonal(self, tok: Token, cue: CueVerb) -> bool:
+        """"It was reported that S", "it is believed that S": no one is named, the article passes S on
+        (a hedged claim by "@author"). True when handled."""
+        if not any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in tok.children):
+            return False
+        if not any(c.dep_ == "auxpass" for c in tok.children):
+            return False
+        frames = frame_contents(tok)
+        if "clause" not in frames or not self.author_claims:
+            return True
+        parts = self._clip(_runs(self.doc, frames["clause"]), tok.idx)
+        if parts and _words(self.text[parts[0][0]:parts[-1][1]]) >= self.min_words:
+            start = min(c.idx for c in tok.children if c.dep_ == "nsubjpass")
+            cue_end = tok.idx + len(tok.text)
+            self.drafts.append(Draft(self.text[start:cue_end], start, cue_end, parts,
+                                     Resolved(AUTHOR, "author", AUTHOR), origin="author", status="hedged"))
+        return True
+
+    def reported_clauses(self) -> None:
+        """"The suspects reportedly possessed ...": a clause hedged by a reporting adverb that no claim
+        holds is passed on by the article itself."""
+        if not self.author_claims:
+            return
+        for tok in self.doc:
+            if tok.lower_ not in self.lex.author_adverbs or tok.dep_ != "advmod":
+                continue
+            head = tok.head
+            if any(d.origin != "author" and d.start <= head.idx < d.end for d in self.drafts):
+                continue
+            sent = tok.sent
+            parts = _runs(self.doc, {t.i for t in head.subtree if sent.start <= t.i < sent.end})
+            if parts and _words(self.text[parts[0][0]:parts[-1][1]]) >= 3:
+                self.drafts.append(Draft(tok.text, tok.idx, tok.idx + len(tok.text), parts,
+                                         Resolved(AUTHOR, "author", AUTHOR), origin="author", status="hedged"))
+
     def _verb(self, tok: Token, cue: CueVerb) -> None:
+        if cue.kind != "learned" and self._impersonal(tok, cue):
+            return
         subject = self._subject(tok)
         if subject is None and cue.kind in ("speech", "report"):
             subject = self._subject_after_quote(tok) or self._leading_name(tok)
@@ -710,6 +747,7 @@ class Finder:
         self.colon_lines()
         self.cues()
         self.attach_quotes()
+        self.reported_clauses()
         self.drafts = [d for d in self.drafts if not self._nested_stance(d)]
         self._forward_references()
         views = []
