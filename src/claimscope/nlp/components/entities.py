@@ -52,6 +52,12 @@ _QUOTE_KEYS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u203
 _POSSESSOR = re.compile(r"^[\w.\-]+(?:\s[\w.\-]+)?['\u2019]s\s+(.+)$")
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'"})
 _INITIALS = re.compile(r"^(?:[A-Z]\.){2,4}$")
+# "A.Kh." (the tokenizer leaves "A.Kh" and "."): initials with transliteration digraphs
+_INITIALS_MIXED = re.compile(r"^(?:[A-Z][a-z]{0,2}\.){1,3}[A-Z][a-z]{0,2}\.?$")
+# "/TASS/." in a wire dateline ("TASHKENT, October 4. /TASS/."): the outlet between slashes
+_SLASHED = re.compile(r"^/([A-Za-z][\w\-]*)/\.?$")
+_NISBA = re.compile(r"^(?:al|el|ad|as|ash|at|az|an|ar)-[A-Z][\w'\u2019]+$")
+_NISBA_ARTICLES = {"al", "el", "ad", "as", "ash", "at", "az", "an", "ar"}
 
 
 @dataclass
@@ -67,6 +73,7 @@ class Cand:
     kind: str | None = None
     country: str | None = None
     options: list[Actor] | None = None  # several gazetteer entries share the alias: chosen by country
+    chars: tuple[int, int, str] | None = None  # the name inside its token ("/TASS/." -> "TASS")
 
     @property
     def rank(self) -> tuple[int, int]:
@@ -94,6 +101,10 @@ class EntityComponent:
         self.byline_words = load_words("actors/lexicon/byline_words.txt")
         self.platforms = load_words("actors/lexicon/platforms.txt")
         self.directions = load_words("places/directions.txt")
+        self.settlement_nouns = load_words("places/settlement_nouns.txt")
+        self.kunya = load_words("actors/lexicon/kunya.txt")
+        self.digraphs = load_words("actors/lexicon/initial_digraphs.txt")
+        self.person_heads = load_words("actors/lexicon/person_heads.txt")
         self.linker = Linker(fuzzy_threshold, self._actor_for_key)
         self.tokenizer = nlp.tokenizer
         self._first: dict[str, int] = {}
@@ -218,6 +229,13 @@ class EntityComponent:
         for i, tok in enumerate(toks):
             first_char = tok.text[:1]
             if not first_char.isalpha():
+                slashed = _SLASHED.match(tok.text)
+                found = self.actors.lookup(slashed.group(1)) if slashed else None
+                if slashed and found and found[0].type == "ORG":
+                    inner = slashed.group(1)
+                    out.append(Cand(i, i + 1, "ORG", "actor", actor=found[0], kind=found[0].kind,
+                                    country=found[0].country, options=found,
+                                    chars=(tok.idx + 1, tok.idx + 1 + len(inner), inner)))
                 continue
             maxlen = self._first.get(_first_part(tok.lower_))
             if maxlen is None:
@@ -374,10 +392,52 @@ class EntityComponent:
                 if cand is not None:
                     out.append(cand)
             # "M.M.M.": initials that stand for a person's name (security services' releases)
-            if _INITIALS.match(tok.text) and not self.actors.lookup(tok.text) and \
-                    self.places.lookup(tok.text) is None and not lines.heading(i):
+            if (_INITIALS.match(tok.text) or self._mixed_initials(tok.text)) and not self.actors.lookup(tok.text) \
+                    and self.places.lookup(tok.text) is None and not lines.heading(i):
                 out.append(Cand(i, i + 1, "PERSON", "rule"))
+            # "Abu Muslim al-Kazakhi": a kunya and its nisba, a militant's nom de guerre
+            if low in self.kunya and tok.text[:1].isupper() and not lines.heading(i):
+                end = self._kunya_end(doc, i)
+                if end:
+                    out.append(Cand(i, end, "PERSON", "rule"))
         return [c for c in out if not lines.furniture(c.start, c.end)]
+
+    def _mixed_initials(self, text: str) -> bool:
+        """'A.Kh.', 'Sh.M.': initials where each two- or three-letter part is a transliteration digraph."""
+        if not _INITIALS_MIXED.match(text):
+            return False
+        parts = [p for p in text.split(".") if p]
+        return len(parts) >= 2 and any(len(p) > 1 for p in parts) and \
+            all(len(p) == 1 or p.lower() in self.digraphs for p in parts)
+
+    def _kunya_end(self, doc: Doc, i: int) -> int:
+        """End of 'Abu <Name>[ <Name>][ al-<Nisba>]' starting at token i, or 0 (a place, a group, no name)."""
+        n = len(doc)
+
+        def name_word(t: Token) -> bool:
+            return t.text[:1].isupper() and all(ch.isalpha() or ch in "'\u2019-" for ch in t.text) and \
+                "\n" not in t.whitespace_
+
+        if "\n" in doc[i].whitespace_:
+            return 0
+        j = i + 1
+        while j < n and j - i <= 3 and name_word(doc[j]) and not _NISBA.match(doc[j].text):
+            j += 1
+        if j == i + 1:
+            return 0
+        nisba = False
+        if j < n and _NISBA.match(doc[j].text):
+            j, nisba = j + 1, True
+        elif j + 2 < n and doc[j].lower_ in _NISBA_ARTICLES and doc[j + 1].text == "-" and name_word(doc[j + 2]):
+            j, nisba = j + 3, True
+        for k in range(i + 2, j + 1):
+            if self.places.lookup(doc[i:k].text) is not None:
+                return 0  # "Abu Dhabi"
+        if doc[j - 1].lower_ in self.org_heads or (j < n and doc[j].lower_ in self.org_heads):
+            return 0  # "the Abu Sayyaf group"
+        if not nisba and any(t.ent_type_ in ("GPE", "LOC", "FAC", "ORG") for t in doc[i:j]):
+            return 0  # "Abu Ghraib": the model knows it as a place
+        return j
 
     def _acronym_definition(self, doc: Doc, paren: int, acronym: str) -> Cand | None:
         """The capitalised name right before '(ACR)' when ACR abbreviates it (initials in order)."""
@@ -492,6 +552,8 @@ class EntityComponent:
             if label == "ORG" and end - start > 2 and start > 0 and doc[start - 1].is_quote and \
                     doc[end - 1].lower_ not in self.org_heads:
                 continue  # a quoted title ("Makers of Epic Battles Series"), not an organisation
+            if label == "PERSON" and end - start == 1 and self._names_a_thing(doc, start):
+                continue
             kind = self.org_heads.get(doc[end - 1].lower_) if label == "ORG" else None
             etype = MODEL_TYPES[label]
             if end - start == 2 and _INITIALS.match(doc[end - 1].text):
@@ -510,6 +572,19 @@ class EntityComponent:
                 continue
             out.append(Cand(start, end, etype, "model", kind=kind))
         return out
+
+    def _names_a_thing(self, doc: Doc, i: int) -> bool:
+        """'Kalashnikov rifles', 'Makarov pistol': a lone name modifying the common noun right after it."""
+        tok = doc[i]
+        head = tok.head
+        if tok.dep_ != "compound" or head.i <= i or head.pos_ != "NOUN" or not head.text.islower():
+            return False
+        if any(not t.text.islower() for t in doc[i + 1:head.i + 1]):
+            return False
+        if head.lower_ in self.person_heads or head.lower_ in self.titles or head.lower_ in self.org_heads or \
+                head.lower_ in self.org_nouns:
+            return False  # "the Karimov regime", "the Rahmon government"
+        return not self.actors.lookup(tok.text)
 
     def _surname_like(self, word: str) -> bool:
         low = word.lower()
@@ -618,6 +693,12 @@ class EntityComponent:
                     c.type, c.place, c.country = "PLACE", place, place.country
                 elif place is not None and c.type == "PLACE":
                     c.place, c.country = place, place.country
+            # "the village of Sairam": a settlement noun names a place whatever the model said
+            if c.source == "model" and c.actor is None and c.type != "PLACE" and c.start > 1 and \
+                    doc[c.start - 1].lower_ == "of" and doc[c.start - 2].text.islower() and \
+                    doc[c.start - 2].lower_ in self.settlement_nouns:
+                c.type, c.kind = "PLACE", None
+                continue
             # "a faction named X", "the militant group X", "media outlet X"
             if c.actor is None and (c.type == "PERSON" or (c.type == "PLACE" and (c.place is None or c.place.rank > 0))):
                 kind = self._org_noun_before(doc, c.start) or self._org_noun_after(doc, c.end)
@@ -661,7 +742,8 @@ class EntityComponent:
         acronyms: dict[str, int] = {}
         for c in chosen:
             span = doc[c.start:c.end]
-            m = Mention(c.start, c.end, span.start_char, span.end_char, span.text, c.type, c.source, c.actor,
+            start_char, end_char, text = c.chars or (span.start_char, span.end_char, span.text)
+            m = Mention(c.start, c.end, start_char, end_char, text, c.type, c.source, c.actor,
                         c.place if c.type == "PLACE" else None, c.kind, c.country)
             mentions.append(m)
         # "Islamic Movement of Uzbekistan (IMU)": an acronym in parentheses right after a name
