@@ -253,6 +253,8 @@ class Finder:
         while seen < 4:
             for c in cur.children:
                 if c.dep_ == "nsubj":
+                    if self.mask[c.idx] and not self.mask[tok.idx]:
+                        continue  # '"Meh," wrote a supporter': the quotation is not the speaker
                     if c.lower_ in RELATIVE and cur.dep_ == "relcl":
                         return cur.head
                     return c
@@ -509,6 +511,16 @@ class Finder:
         for t in span:
             if t.pos_ in ("PROPN", "NOUN", "PRON") and (t.head.i not in inside or t.head.i == tok.i):
                 return t
+        # '"Q," said retired neurosurgeon Ben Carson, asked about ...': the name after the cue
+        after = []
+        for t in self.doc[tok.i + 1:min(tok.i + 10, tok.sent.end)]:
+            if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP") and after:
+                break
+            after.append(t)
+        nouns = {t.i for t in after}
+        for t in after:
+            if t.pos_ in ("PROPN", "NOUN") and t.head.i not in nouns:
+                return t
         return None
 
     def _leading_name(self, tok: Token) -> Token | None:
@@ -601,7 +613,9 @@ class Finder:
             if "clause" in cue.frames:
                 self.bare.append((tok, resolved, cue))
             return
-        parts = self._clip(_trim_parenthetical(self.text, self._extend_to_quotes(_runs(self.doc, content))), cs)
+        runs = _runs(self.doc, content)
+        runs = self._extend_to_quotes(runs)
+        parts = self._clip(_trim_parenthetical(self.text, runs), cs)
         if not parts or _words(" ".join(self.text[s:e] for s, e in parts)) < self.min_words:
             return
         negated = any(c.dep_ == "neg" for c in tok.children)
@@ -646,8 +660,10 @@ class Finder:
         return None
 
     def _add(self, draft: Draft, pos: int) -> None:
-        for d in self.drafts:
+        for i, d in enumerate(self.drafts):
             if d.parts == draft.parts:
+                if draft.kind in ("speech", "report") and d.kind not in ("speech", "report"):
+                    self.drafts[i] = draft  # the statement, not a thought inside it
                 return
         self.drafts.append(draft)
         self.resolver.remember(pos, draft.resolved)
