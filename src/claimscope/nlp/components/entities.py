@@ -33,6 +33,7 @@ from claimscope.nlp.gazetteer import (
     load_rows,
     load_words,
     norm_key,
+    spelling_key,
 )
 from claimscope.nlp.layout import Lines
 from claimscope.nlp.linking import Cluster, Linker, Mention, base_key, same_person_variant, surname
@@ -117,6 +118,17 @@ class EntityComponent:
                 for name in {surname(n) for n in (actor.name, *actor.aliases) if " " in n.strip()}:
                     self._surnames.setdefault(name, []).append(actor)
         self._org_head_first = {h.split()[0] for h in self.lower_heads}
+        # organisations under a spelling-blind key ("Jaysh al-Muhajireen" finds "Jaish al-Muhajireen ...")
+        self._spellings: dict[str, list[Actor]] = {}
+        for actor in self.actors.actors:
+            if actor.type != "ORG":
+                continue
+            for form in (actor.name, *actor.aliases):
+                key = spelling_key(form)
+                if len(form.split()) >= 2 and len(key) >= 8 and not is_acronym(form):
+                    group = self._spellings.setdefault(key, [])
+                    if actor not in group:
+                        group.append(actor)
         self._toks: list[Token] = []
         self._gov_max = max((len(g.split()) for g in self.gov_bodies), default=1)
         self._countries: Counter[str] = Counter()
@@ -228,7 +240,9 @@ class EntityComponent:
         breaks = [("\n" in t.text or "\n" in t.whitespace_) for t in toks]
         for i, tok in enumerate(toks):
             first_char = tok.text[:1]
-            if not first_char.isalpha():
+            if first_char.isdigit() and _first_part(tok.lower_) in self._first:
+                pass  # "24.kg", "7x7": outlets whose names start with a digit
+            elif not first_char.isalpha():
                 slashed = _SLASHED.match(tok.text)
                 found = self.actors.lookup(slashed.group(1)) if slashed else None
                 if slashed and found and found[0].type == "ORG":
@@ -566,12 +580,39 @@ class EntityComponent:
             elif label == "ORG" and kind is None and 2 <= end - start <= 3 and self._surname_like(doc[end - 1].text) \
                     and all(t.text[:1].isupper() and t.is_alpha for t in doc[start:end]):
                 etype = "PERSON"  # "Bakyt Osmonaliev": the model often calls a regional name an ORG
+            spelled = self._spelling_variant(doc, start, end) if etype in ("PERSON", "ORG") else None
+            if spelled is not None:
+                s_end, actors = spelled
+                a0 = actors[0]
+                out.append(Cand(start, s_end, "ORG", "actor", actor=a0, kind=a0.kind, country=a0.country,
+                                options=actors))
+                continue
             actor = self._person_variant(doc[start:end].text) if etype == "PERSON" and end - start > 1 else None
             if actor is not None:
                 out.append(Cand(start, end, "PERSON", "actor", actor=actor, kind=actor.kind, country=actor.country))
                 continue
             out.append(Cand(start, end, etype, "model", kind=kind))
         return out
+
+    def _spelling_variant(self, doc: Doc, start: int, end: int) -> tuple[int, list[Actor]] | None:
+        """A known organisation under another transliteration, its name possibly running on past the
+        model's span ("Jaysh al-Muhajireen | wal-Ansar"): (end, entries) or None."""
+        if end - start < 2 or self.actors.lookup(doc[start:end].text):
+            return None
+        stop = end
+        while stop < len(doc) and stop - end < 5 and "\n" not in doc[stop - 1].whitespace_:
+            t = doc[stop]
+            if not (t.text == "-" or t.lower_ in NAME_PARTICLES or (t.text[:1].isupper() and
+                                                                      t.text.replace("-", "").isalpha())):
+                break
+            stop += 1
+        for e in range(stop, end - 1, -1):
+            if doc[e - 1].text == "-" or doc[e - 1].lower_ in NAME_PARTICLES:
+                continue
+            found = self._spellings.get(spelling_key(doc[start:e].text))
+            if found:
+                return e, found
+        return None
 
     def _names_a_thing(self, doc: Doc, i: int) -> bool:
         """'Kalashnikov rifles', 'Makarov pistol': a lone name modifying the common noun right after it."""
@@ -849,7 +890,8 @@ class EntityComponent:
         for surface, n in counts.items():
             forms[surface] += n
             owner = _POSSESSOR.match(surface)  # "Kyrgyzstan's State Committee ..." -> "State Committee ..."
-            if owner and owner.group(1)[:1].isupper() and norm_key(owner.group(1)) in keys:
+            # a capitalised body after its owner is named without it ("Kazakhstan's Security Council")
+            if owner and owner.group(1)[:1].isupper() and (norm_key(owner.group(1)) in keys or not actor):
                 forms[owner.group(1)] += n
         if canonical and any(norm_key(form) == norm_key(canonical) for form in forms):
             return canonical  # in the gazetteer's capitals ("central Asia" -> "Central Asia")
@@ -873,7 +915,8 @@ def _first_part(text: str) -> str:
 def _display(text: str) -> str:
     """An all-capitals dateline name in title case (BISHKEK -> Bishkek); other names as written."""
     text = re.sub(r"\s+", " ", text).strip()
-    if text.isupper() and len(text) > 4 and " " not in text and "/" not in text and "." not in text:
+    if text.isupper() and len(text) > 4 and " " not in text and "/" not in text and "." not in text and \
+            not any(len(part) <= 2 for part in text.split("-")):  # "ISIS-K" stays an acronym
         return text.title()
     return text
 
