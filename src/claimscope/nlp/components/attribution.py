@@ -512,7 +512,7 @@ class Finder:
             if t.pos_ in ("PROPN", "NOUN", "PRON") and (t.head.i not in inside or t.head.i == tok.i):
                 return t
         # '"Q," said retired neurosurgeon Ben Carson, asked about ...': the name after the cue
-        after = []
+        after: list[Token] = []
         for t in self.doc[tok.i + 1:min(tok.i + 10, tok.sent.end)]:
             if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP") and after:
                 break
