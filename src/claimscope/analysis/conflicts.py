@@ -335,11 +335,15 @@ def _linked_docs(board: Board) -> set[tuple[str, str]]:
     linked: set[tuple[str, str]] = set()
     for prop in board.props.values():
         docs = sorted({board.statements[m].doc_id for m in prop.members})
+        if len(docs) > MAX_EVENT_DOCS:
+            continue  # a statement carried by very many pages (boilerplate, background) does not define an event
         for i, a in enumerate(docs):
             for b in docs[i + 1:]:
                 linked.add((a, b))
     return linked
 
+
+MAX_EVENT_DOCS = 40
 
 _TITLE = re.compile(r"\b(?:(?P<p1>Interior|Internal Affairs|Defen[cs]e|Foreign|Justice|Emergency Situations|Health|Finance)"
                     r"\s+Minister|Minister\s+of\s+(?:the\s+)?(?P<p2>Interior|Internal Affairs|Defen[cs]e|Foreign Affairs|"
