@@ -45,6 +45,9 @@ PRIORITY = {"actor": 4, "rule": 3, "place": 2, "model": 1}
 NAME_PARTICLES = {"of", "for", "and", "the", "al", "el", "bin", "ibn", "de", "del", "la", "le", "du", "van",
                   "von", "ul", "ud", "e", "i", "wal", "fi", "ash", "as", "ad", "an", "at", "on", "in", "-", "&",
                   "'s", "\u2019s", "da", "der", "y", "ar", "az", "abu", "bint", "ben"}
+# Generic heads that a group's name takes in running text ("the Imam Bukhori group"): part of the mention,
+# and the name without them is an alias too.
+GROUP_HEADS = {"group", "faction", "organization", "organisation", "movement", "jamaat"}
 PLACE_HEADS = {"region", "district", "province", "oblast", "valley", "governorate", "county", "raion",
                "prefecture", "gorge", "municipality", "rayon"}
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9/&.\-]{1,9}$")
@@ -106,6 +109,7 @@ class EntityComponent:
         self.kunya = load_words("actors/lexicon/kunya.txt")
         self.digraphs = load_words("actors/lexicon/initial_digraphs.txt")
         self.person_heads = load_words("actors/lexicon/person_heads.txt")
+        self.event_words = load_words("actors/lexicon/event_words.txt")
         self.linker = Linker(fuzzy_threshold, self._actor_for_key)
         self.tokenizer = nlp.tokenizer
         self._first: dict[str, int] = {}
@@ -281,6 +285,9 @@ class EntityComponent:
                     lines.heading(i) and norm_key(best_actor[1][0].name) in self.platforms):
                 end, actors = best_actor
                 a0 = actors[0]
+                if a0.kind in ("armed_group", "party") and end < n and toks[end].lower_ in GROUP_HEADS and \
+                        toks[end].text.islower() and not breaks[end - 1]:
+                    end += 1  # "the Imam Bukhori group"
                 # several entries share the alias: chosen once the document's countries are counted
                 out.append(Cand(i, end, a0.type, "actor", actor=a0, kind=a0.kind, country=a0.country,
                                 options=actors))
@@ -568,6 +575,11 @@ class EntityComponent:
                 continue  # a quoted title ("Makers of Epic Battles Series"), not an organisation
             if label == "PERSON" and end - start == 1 and self._names_a_thing(doc, start):
                 continue
+            if doc[start].lower_ in self.event_words and doc[start].text[:1].isupper() and \
+                    not self.actors.lookup(doc[start:end].text):
+                continue  # "Operation Zhusan" is an event
+            if label == "PERSON":
+                start = self._initials_before(doc, start)
             kind = self.org_heads.get(doc[end - 1].lower_) if label == "ORG" else None
             etype = MODEL_TYPES[label]
             if end - start == 2 and _INITIALS.match(doc[end - 1].text):
@@ -613,6 +625,25 @@ class EntityComponent:
             if found:
                 return e, found
         return None
+
+    def _initials_before(self, doc: Doc, start: int) -> int:
+        """'Sh. Tursunov', 'A. B. Karimov': initials written before a surname belong to the name
+        (the tokenizer writes 'Sh.' as 'Sh' and '.')."""
+
+        def initial(text: str) -> bool:
+            return bool(re.fullmatch(r"[A-Z][a-z]{0,2}", text)) and (len(text) == 1 or text.lower() in self.digraphs)
+
+        k = start
+        for _ in range(3):
+            if k > 0 and "\n" not in doc[k - 1].whitespace_ and doc[k - 1].text.endswith(".") and \
+                    initial(doc[k - 1].text[:-1]):
+                k -= 1
+            elif k > 1 and doc[k - 1].text == "." and "\n" not in doc[k - 1].whitespace_ and \
+                    not doc[k - 2].whitespace_ and initial(doc[k - 2].text):
+                k -= 2
+            else:
+                break
+        return k
 
     def _names_a_thing(self, doc: Doc, i: int) -> bool:
         """'Kalashnikov rifles', 'Makarov pistol': a lone name modifying the common noun right after it."""
@@ -678,7 +709,8 @@ class EntityComponent:
         if norm_key(toks.text) in self.demonyms:
             return None
         known = bool(self.actors.lookup(toks.text)) or self.places.lookup(toks.text) is not None
-        if end - start == 1 and doc[start].is_sent_start and not doc[start].is_upper and not known:
+        if end - start == 1 and doc[start].is_sent_start and not doc[start].is_upper and not known and \
+                self._initials_before(doc, start) == start:
             return None  # a capitalised first word the model guessed at ("Unofficial", "Valery")
         if ent.label_ in ("GPE", "LOC") and toks.text.isupper() and len(toks.text) <= 3 and not known:
             return None  # an unknown short acronym is a credit or outlet, not a place ("ST", "KP")
@@ -852,8 +884,14 @@ class EntityComponent:
             surfaces = list(dict.fromkeys(_display(m.text) for m in ms))
             canonical = c.actor.name if c.actor else c.place.name if c.place and etype == "PLACE" else None
             name = self._doc_name(etype, counts, canonical, c.actor)
+            if etype == "ORG" and canonical and self.places.lookup(name) is not None:
+                surfaces.append(name)  # "the Islamic State's Khorasan branch (ISKP)" is not "Khorasan"
+                name = canonical
             if canonical and norm_key(canonical) != norm_key(name):
                 surfaces.append(canonical)
+            if etype == "ORG":
+                surfaces += [s.rsplit(" ", 1)[0] for s in surfaces
+                             if " " in s and s.rsplit(" ", 1)[1] in GROUP_HEADS]
             if etype not in ("PERSON", "ORG", "PLACE"):
                 continue
             if etype == "PERSON" and not any(m.end - m.start > 1 or m.source == "actor" for m in ms) and \
