@@ -294,17 +294,36 @@ def day_ranges(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_AFTER = re.compile(r"\bafter\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}?(?:January|February|March|April|May|June|July|August|"
+                    r"September|October|November|December)\b")
+
+
+def _verb(st: Statement) -> str | None:
+    """The event verb of a dated statement, as written ("disappeared", "left"): same verb, same event."""
+    for ws in lexicon()["event_classes"].values():
+        for w in ws:
+            if re.search(rf"\b{w}\b", st.content, re.I):
+                return w
+    return None
+
+
 def _date_conflict(a: Statement, b: Statement) -> str | None:
     ra, rb = day_ranges(a.content), day_ranges(b.content)
     if not ra or not rb or len(ra) > 1 or len(rb) > 1:
         return None
     (a0, a1), (b0, b1) = ra[0], rb[0]
-    after_a = re.search(r"\bafter\b", a.content[:a.content.find(_MONTHS[a0 // 40 - 1][:3].title())] if a0 else "")
-    if a1 < b0 or b1 < a0:
-        if after_a and a0 < b0:
-            return None
-        return "dated differently: " + f"{_fmt(ra[0])} against {_fmt(rb[0])}"
-    return None
+    after_a, after_b = bool(_AFTER.search(a.content)), bool(_AFTER.search(b.content))
+    # "after May 6": on that day or later
+    a1 = 10_000 if after_a else a1
+    b1 = 10_000 if after_b else b1
+    tolerance = 2  # "late April" and "May 1" are a day apart, not a contradiction
+    disjoint = a1 + tolerance < b0 or b1 + tolerance < a0
+    if not disjoint:
+        return None
+    if _verb(a) != _verb(b) and not (after_a or after_b):
+        return None  # different events on different days ("disappeared April 23", "left May 1") can both hold
+    return "dated differently: " + f"{_fmt(ra[0])}{' or later' if after_a else ''} against {_fmt(rb[0])}" + (
+        " or later" if after_b else "")
 
 
 def _fmt(r: tuple[int, int]) -> str:
