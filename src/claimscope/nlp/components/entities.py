@@ -415,7 +415,9 @@ class EntityComponent:
             # "M.M.M.": initials that stand for a person's name (security services' releases)
             if (_INITIALS.match(tok.text) or self._mixed_initials(tok.text)) and not self.actors.lookup(tok.text) \
                     and self.places.lookup(tok.text) is None and not lines.heading(i):
-                out.append(Cand(i, i + 1, "PERSON", "rule"))
+                # the tokenizer may leave the last dot apart ("A.Kh" ".")
+                glued = not tok.text.endswith(".") and i + 1 < n and doc[i + 1].text == "." and not tok.whitespace_
+                out.append(Cand(i, i + 2 if glued else i + 1, "PERSON", "rule"))
             # "Abu Muslim al-Kazakhi": a kunya and its nisba, a militant's nom de guerre
             if low in self.kunya and tok.text[:1].isupper() and not lines.heading(i):
                 end = self._kunya_end(doc, i)
