@@ -25,6 +25,8 @@ from claimscope.analysis.text import quoted_share, raw_shingles, words
 from claimscope.model import Annotations, Document
 
 PERMS = 64
+# Bump when the Board's fields or methods change: a saved board of another format is rebuilt.
+STATE_VERSION = 2
 VECTOR_CACHE = 30000  # TF-IDF vectors kept; older ones are recomputed when needed
 
 

@@ -11,7 +11,7 @@ import typer
 from rich.table import Table
 
 from claimscope import flow
-from claimscope.analysis.board import Board
+from claimscope.analysis.board import STATE_VERSION, Board
 from claimscope.analysis.registry import load_registry
 from claimscope.analysis.report import apply_overrides, event_json
 from claimscope.cli.app import EXIT_FAILED, EXIT_OK, app, console, err_console, fail, settings_for
@@ -154,9 +154,16 @@ def _from_store(settings: Settings, about: str | None, since: str | None) -> dic
 
     store = open_store(settings)
     try:
-        version = f"{__version__}:{settings_hash(settings)}"
+        version = f"{__version__}:{STATE_VERSION}:{settings_hash(settings)}"
         blob = stored.load_state(store, version)
-        board = pickle.loads(zlib.decompress(blob)) if blob else Board(_registry(settings))  # noqa: S301 - own cache
+        board = None
+        if blob:
+            try:
+                board = pickle.loads(zlib.decompress(blob))  # noqa: S301 - the board's own cache in its own database
+            except Exception:  # noqa: BLE001 - a damaged or foreign cache is rebuilt, never fatal
+                board, blob = None, None
+        if board is None:
+            board = Board(_registry(settings))
         added = 0
         for doc, ann in stored.load_annotated(store, exclude=frozenset(board.docs)):
             board.add(doc, ann)
