@@ -75,3 +75,15 @@ def test_weigh_store_grade_override_survives_rerun(event: Path, tmp_path: Path) 
 def test_unknown_proposition_is_an_error(event: Path, tmp_path: Path) -> None:
     proc = run("proposition", "p999", db=tmp_path / "empty.db", check=None)
     assert proc.returncode != 0 and "claimscope weigh" in proc.stderr
+
+
+def test_weigh_store_adds_new_articles_to_the_saved_board(event: Path, tmp_path: Path) -> None:
+    db = tmp_path / "inc.db"
+    run("ingest", str(event / "reuters-osh.txt"), "--no-nlp", db=db)
+    first = json.loads(run("weigh", "--format", "json", db=db).stdout)
+    assert first["propositions"] == []  # one article: nothing shared yet
+    run("ingest", str(event / "othersite-osh.txt"), "--no-nlp", db=db)
+    second = json.loads(run("weigh", "--format", "json", db=db).stdout)
+    sources = {c["source"] for p in second["propositions"] for c in p["claims"]}
+    assert any(s.endswith("othersite-osh.txt") for s in sources)
+    assert any(s.endswith("reuters-osh.txt") for s in sources)
