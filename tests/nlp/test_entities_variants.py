@@ -114,3 +114,10 @@ def test_geonames_primary_name_manas_is_not_jalal_abad():
     assert manas is None or manas.name != "Jalal-Abad"
     jalal = places.lookup("Jalal-Abad")
     assert jalal is not None and jalal.name == "Jalal-Abad"
+
+
+def test_name_a_person_goes_by_is_a_person_everywhere(nlp):
+    found = ents(nlp, "A resident who asked to be identified only by his first name, Valery, told Reuters he had "
+                      "heard gunshots.\n\n\u201cThey were telling children to run home,\u201d Valery said.")
+    valery = [e for e in found if e["name"] == "Valery"]
+    assert [e["type"] for e in valery] == ["PERSON"]

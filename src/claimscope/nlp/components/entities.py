@@ -110,6 +110,7 @@ class EntityComponent:
         self.digraphs = load_words("actors/lexicon/initial_digraphs.txt")
         self.person_heads = load_words("actors/lexicon/person_heads.txt")
         self.event_words = load_words("actors/lexicon/event_words.txt")
+        self.naming_words = load_words("actors/lexicon/naming_words.txt")
         self.linker = Linker(fuzzy_threshold, self._actor_for_key)
         self.tokenizer = nlp.tokenizer
         self._first: dict[str, int] = {}
@@ -171,6 +172,7 @@ class EntityComponent:
         chosen = self._select(cands)
         chosen += self._possessors(doc, chosen)
         self._retype(doc, chosen)
+        self._same_name_same_type(doc, chosen)
         mentions, acronyms = self._mentions(doc, chosen)
         clusters = self.linker.link(mentions, acronyms)
         self._add_bare_mentions(doc, mentions, clusters, acronyms)
@@ -768,6 +770,11 @@ class EntityComponent:
                     c.type, c.place, c.country = "PLACE", place, place.country
                 elif place is not None and c.type == "PLACE":
                     c.place, c.country = place, place.country
+            # "identified only by his first name, Valery": the name a person goes by
+            if c.source == "model" and c.actor is None and c.type != "PERSON" and c.end - c.start <= 3 and \
+                    self._after_naming_word(doc, c.start):
+                c.type, c.kind, c.place, c.source = "PERSON", None, None, "rule"
+                continue
             # "the village of Sairam": a settlement noun names a place whatever the model said
             if c.source == "model" and c.actor is None and c.type != "PLACE" and c.start > 1 and \
                     doc[c.start - 1].lower_ == "of" and doc[c.start - 2].text.islower() and \
@@ -779,6 +786,23 @@ class EntityComponent:
                 kind = self._org_noun_before(doc, c.start) or self._org_noun_after(doc, c.end)
                 if kind:
                     c.type, c.kind, c.place = "ORG", kind, None
+
+    @staticmethod
+    def _same_name_same_type(doc: Doc, chosen: list[Cand]) -> None:
+        """A name a rule made a person ('his first name, Valery') is a person wherever the model guessed."""
+        people = {doc[c.start:c.end].text for c in chosen if c.source == "rule" and c.type == "PERSON"}
+        for c in chosen:
+            if c.source == "model" and c.actor is None and c.type != "PERSON" and doc[c.start:c.end].text in people:
+                c.type, c.kind, c.place = "PERSON", None, None
+
+    def _after_naming_word(self, doc: Doc, i: int) -> bool:
+        j = i - 1
+        while j >= 0 and (doc[j].text in {",", ":", '"', "'", "\u201c"} or doc[j].lower_ == "as"):
+            j -= 1
+        if j < 0 or not doc[j].text.islower():
+            return False
+        two = f"{doc[j - 1].lower_} {doc[j].lower_}" if j > 0 else ""
+        return doc[j].lower_ in self.naming_words or two in self.naming_words
 
     def _org_noun_after(self, doc: Doc, end: int) -> str | None:
         """'the Imam Bukhari faction': a group noun right after the name (not 'Malikov group leader')."""
