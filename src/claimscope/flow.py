@@ -6,8 +6,8 @@ bad input the same way: one Failure per bad input, and the rest of the batch goe
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
 from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from typing import BinaryIO
 

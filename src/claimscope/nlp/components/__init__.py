@@ -4,6 +4,9 @@ Every component reads and writes Doc extensions declared in ``claimscope.nlp.ext
 """
 
 from claimscope.nlp import extensions  # noqa: F401  (declares the Doc extensions first)
-from claimscope.nlp.components import attribution  # noqa: F401,E402  isort: skip
-from claimscope.nlp.components import amounts, dates  # noqa: F401,E402  (cs_dates, cs_amounts)
-from claimscope.nlp.components import entities  # noqa: F401,E402  (cs_entities)
+from claimscope.nlp.components import (  # noqa: F401  (registers cs_amounts, cs_attribution, ...)
+    amounts,
+    attribution,
+    dates,
+    entities,
+)
