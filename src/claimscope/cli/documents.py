@@ -145,11 +145,13 @@ def _summary(counts: Counter[str], failures: list[Failure], total: int, db: str)
             console.print(f"  {f.source}: {f.reason}", markup=False, highlight=False, soft_wrap=True)
 
 
-@app.command(epilog="Examples:\n\n  claimscope docs\n\n  claimscope docs --limit 100 --db team.db")
+@app.command(epilog="Examples:\n\n  claimscope docs\n\n  claimscope docs --limit 100 --db team.db\n\n"
+             "  for id in $(claimscope docs --ids); do claimscope report $id; done")
 def docs(
     db: DbOpt = None,
     limit: Arg[int, typer.Option(help="How many documents to list.")] = 50,
     offset: Arg[int, typer.Option(help="Skip this many first.")] = 0,
+    ids: Arg[bool, typer.Option("--ids", help="Print only the ids, one a line (for scripts).")] = False,
     settings_file: SettingsOpt = None,
 ) -> None:
     """List stored documents, newest first."""
@@ -162,6 +164,10 @@ def docs(
     rows = store.list_documents(limit, offset)
     total = store.count_documents()
     store.close()
+    if ids:
+        for d in rows:
+            print(d.id)
+        return
     table = Table(title=f"{total} documents", title_justify="left")
     for col in ("id", "published", "outlet", "lang", "title", "near-dup of"):
         table.add_column(col, overflow="fold")
