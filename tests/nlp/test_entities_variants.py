@@ -121,3 +121,11 @@ def test_name_a_person_goes_by_is_a_person_everywhere(nlp):
                       "heard gunshots.\n\n\u201cThey were telling children to run home,\u201d Valery said.")
     valery = [e for e in found if e["name"] == "Valery"]
     assert [e["type"] for e in valery] == ["PERSON"]
+
+
+def test_hyphenated_district_is_one_place_with_its_bare_name(nlp):
+    found = ents(nlp, "Mamasadykov had served at a mosque in the Kara-Suu district. Others came from the "
+                      "Nookat district.")
+    district = next(e for e in found if e["name"] == "Kara-Suu district")
+    assert district["type"] == "PLACE" and "Kara-Suu" in district["aliases"]
+    assert typed(found, "Nookat district") == "PLACE"

@@ -384,8 +384,10 @@ class EntityComponent:
             if low in PLACE_HEADS and i > 0:
                 left = self._name_left(doc, i, max_tokens=3)
                 if left is not None and not all(t.lower_ in self.demonyms for t in doc[left:i]) and \
-                        not any(t.ent_type_ in ("ORG", "PERSON") or self.demonyms.get(t.lower_) == ""
-                                for t in doc[left:i + 1]):  # no "Islamic ... Province": a group's name
+                        not any(self.demonyms.get(t.lower_) == "" for t in doc[left:i + 1]) and \
+                        (self.places.lookup(doc[left:i].text) is not None or
+                         not any(t.ent_type_ in ("ORG", "PERSON") for t in doc[left:i + 1])):
+                    # no "Islamic ... Province" (a group's name) unless the name is a known place ("Nookat")
                     base = self.places.lookup(doc[left:i].text)
                     if base is None or base.rank > 0:
                         # "Rasht district" is not the city of Rasht: only a region lends its record
@@ -520,6 +522,9 @@ class EntityComponent:
                 break
             if t.text[:1].isupper() and t.is_alpha or (t.text[:1].isupper() and "-" in t.text):
                 start = k
+            elif t.text == "-" and start == k + 1 and k > 0 and doc[k - 1].text[:1].isupper() and \
+                    not t.whitespace_ and not doc[k - 1].whitespace_:
+                pass  # "Kara-Suu" written as three tokens
             elif connectors and t.lower_ in {",", "and", "of", "for", "&"} and start == k + 1:
                 pass
             else:
@@ -915,9 +920,9 @@ class EntityComponent:
                 name = canonical
             if canonical and norm_key(canonical) != norm_key(name):
                 surfaces.append(canonical)
-            if etype == "ORG":
-                surfaces += [s.rsplit(" ", 1)[0] for s in surfaces
-                             if " " in s and s.rsplit(" ", 1)[1] in GROUP_HEADS]
+            # "the Imam Bukhori group" is also "Imam Bukhori"; "the Kara-Suu district" also "Kara-Suu"
+            heads = GROUP_HEADS if etype == "ORG" else PLACE_HEADS if etype == "PLACE" else set()
+            surfaces += [s.rsplit(" ", 1)[0] for s in surfaces if " " in s and s.rsplit(" ", 1)[1].lower() in heads]
             if etype not in ("PERSON", "ORG", "PLACE"):
                 continue
             if etype == "PERSON" and not any(m.end - m.start > 1 or m.source == "actor" for m in ms) and \
