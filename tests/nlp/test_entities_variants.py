@@ -129,3 +129,16 @@ def test_hyphenated_district_is_one_place_with_its_bare_name(nlp):
     district = next(e for e in found if e["name"] == "Kara-Suu district")
     assert district["type"] == "PLACE" and "Kara-Suu" in district["aliases"]
     assert typed(found, "Nookat district") == "PLACE"
+
+
+def test_first_name_before_a_person_apposition_is_a_person(nlp):
+    found = ents(nlp, "Saidakhmad, a 22-year-old from Istaravshan, told Ozodlik he had been offered money. "
+                      "Umar, his cousin, refused. Likewise, one supporter on Telegram urged attacks.")
+    assert typed(found, "Saidakhmad") == "PERSON"
+    assert typed(found, "Umar") == "PERSON"
+    assert typed(found, "Likewise") is None
+
+
+def test_religious_holiday_is_no_place(nlp):
+    found = ents(nlp, "The suspects gathered after Eid al-Adha prayers in Dushanbe.")
+    assert typed(found, "Eid al-Adha") is None

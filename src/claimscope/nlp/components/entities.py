@@ -111,6 +111,7 @@ class EntityComponent:
         self.person_heads = load_words("actors/lexicon/person_heads.txt")
         self.event_words = load_words("actors/lexicon/event_words.txt")
         self.naming_words = load_words("actors/lexicon/naming_words.txt")
+        self.kin_words = load_words("actors/lexicon/kin_words.txt")
         self.linker = Linker(fuzzy_threshold, self._actor_for_key)
         self.tokenizer = nlp.tokenizer
         self._first: dict[str, int] = {}
@@ -422,6 +423,13 @@ class EntityComponent:
                 # the tokenizer may leave the last dot apart ("A.Kh" ".")
                 glued = not tok.text.endswith(".") and i + 1 < n and doc[i + 1].text == "." and not tok.whitespace_
                 out.append(Cand(i, i + 2 if glued else i + 1, "PERSON", "rule"))
+            # "Saidakhmad, a 22-year-old from Istaravshan, told ...": a first name before a person apposition
+            if tok.is_sent_start and tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper and \
+                    not tok.is_stop and tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON") and \
+                    self._appositive_person(doc, i) and \
+                    not self.actors.lookup(tok.text) and self.places.lookup(tok.text) is None and \
+                    low not in self.demonyms and low not in self.titles and not lines.heading(i):
+                out.append(Cand(i, i + 1, "PERSON", "rule"))
             # "Abu Muslim al-Kazakhi": a kunya and its nisba, a militant's nom de guerre
             if low in self.kunya and tok.text[:1].isupper() and not lines.heading(i):
                 end = self._kunya_end(doc, i)
@@ -719,7 +727,7 @@ class EntityComponent:
             return None
         known = bool(self.actors.lookup(toks.text)) or self.places.lookup(toks.text) is not None
         if end - start == 1 and doc[start].is_sent_start and not doc[start].is_upper and not known and \
-                self._initials_before(doc, start) == start:
+                self._initials_before(doc, start) == start and not self._appositive_person(doc, start):
             return None  # a capitalised first word the model guessed at ("Unofficial", "Valery")
         if ent.label_ in ("GPE", "LOC") and toks.text.isupper() and len(toks.text) <= 3 and not known:
             return None  # an unknown short acronym is a credit or outlet, not a place ("ST", "KP")
@@ -799,6 +807,21 @@ class EntityComponent:
         for c in chosen:
             if c.source == "model" and c.actor is None and c.type != "PERSON" and doc[c.start:c.end].text in people:
                 c.type, c.kind, c.place = "PERSON", None, None
+
+    def _appositive_person(self, doc: Doc, i: int) -> bool:
+        """'X, a 22-year-old from ...', 'X, his cousin, ...', 'X, a local resident, ...' right after token i."""
+        if i + 2 >= len(doc) or doc[i + 1].text != ",":
+            return False
+        for k in range(i + 2, min(len(doc), i + 7)):
+            t = doc[k]
+            if re.fullmatch(r"\d+-year-old", t.text) or (t.lower_ == "year" and k + 2 < len(doc) and
+                                                         doc[k + 2].lower_ == "old"):
+                return True
+            if t.text.islower() and (t.lower_ in self.kin_words or t.lower_ in self.titles):
+                return True
+            if not (t.pos_ in ("DET", "PRON", "ADJ", "NUM") or t.text in ("-", ",") or t.like_num):
+                return False
+        return False
 
     def _after_naming_word(self, doc: Doc, i: int) -> bool:
         j = i - 1
