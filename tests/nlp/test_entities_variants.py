@@ -142,3 +142,8 @@ def test_first_name_before_a_person_apposition_is_a_person(nlp):
 def test_religious_holiday_is_no_place(nlp):
     found = ents(nlp, "The suspects gathered after Eid al-Adha prayers in Dushanbe.")
     assert typed(found, "Eid al-Adha") is None
+
+
+def test_unknown_name_listed_among_places_is_a_place(nlp):
+    found = ents(nlp, "Raids took place in Qurghonteppa, Khorugh, Isfana, Aravan, Uzgen and Panjakent.")
+    assert typed(found, "Aravan") == "PLACE"

@@ -174,6 +174,7 @@ class EntityComponent:
         chosen += self._possessors(doc, chosen)
         self._retype(doc, chosen)
         self._same_name_same_type(doc, chosen)
+        self._places_in_lists(doc, chosen)
         mentions, acronyms = self._mentions(doc, chosen)
         clusters = self.linker.link(mentions, acronyms)
         self._add_bare_mentions(doc, mentions, clusters, acronyms)
@@ -799,6 +800,20 @@ class EntityComponent:
                 kind = self._org_noun_before(doc, c.start) or self._org_noun_after(doc, c.end)
                 if kind:
                     c.type, c.kind, c.place = "ORG", kind, None
+
+    @staticmethod
+    def _places_in_lists(doc: Doc, chosen: list[Cand]) -> None:
+        """An unknown name coordinated with known places is a place ('Isfana, Aravan and Uzgen')."""
+        places = {c.end - 1 for c in chosen if c.type == "PLACE" and c.place is not None}
+        for c in chosen:
+            if c.source != "model" or c.actor is not None or c.type == "PLACE" or c.end - c.start > 2:
+                continue
+            tok = doc[c.end - 1]
+            linked = [t.i for t in tok.children if t.dep_ == "conj"]
+            if tok.dep_ == "conj":
+                linked.append(tok.head.i)
+            if linked and sum(i in places for i in linked) == len(linked):
+                c.type, c.kind = "PLACE", None
 
     @staticmethod
     def _same_name_same_type(doc: Doc, chosen: list[Cand]) -> None:
