@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from claimscope.model import Claim
 from claimscope.nlp.components.certainty import StatusView, base_status, qualify, unverified_markers
 from claimscope.nlp.cues import CueVerb, lexicons
+from claimscope.nlp.headlines import headline_claim
 from claimscope.nlp.quotes import Quote, quote_mask, quote_spans, quote_type
 from claimscope.nlp.speakers import FIRST_PERSON, RELATIVE, EntityIndex, Resolved, SpeakerResolver
 
@@ -379,6 +380,33 @@ class Finder:
                 continue
             self._add(Draft(":", name_end, name_end + 1, [(c_start, c_end)], resolved, origin="quote"), name_start)
 
+    def dash_lines(self) -> None:
+        """A paragraph that is a quotation (or a post) signed after a dash: '"Q" ― Nell Grey',
+        'Q pic.twitter.com/x — Paul Ryan (@SpeakerRyan) July 5, 2016'."""
+        for m in re.finditer(r"(?m)^(?:<[^>\n]*>)?([^\n]{8,}?)\s*[―—–]\s*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})"
+                             r"[ \t]*(\(@\w+\))?[ \t]*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4})?[ \t]*(?:</[^>\n]*>)?\.?[ \t]*$",
+                             self.text):
+            c_start, c_end = m.span(1)
+            body = self.text[c_start:c_end]
+            quoted = body[:1] in "\"“”«" and body.rstrip()[-1:] in "\"”»"
+            if not (quoted or m.group(3)):
+                continue  # an aside closing a sentence, not a signature
+            body = re.sub(r"\s*(?:https?://\S+|pic\.twitter\.com/\S+)\s*$", "", body)
+            c_end = c_start + len(body)
+            c_start += len(body) - len(body.lstrip("\"“”«‘' "))
+            c_end -= len(body) - len(body.rstrip("\"“”»’' "))
+            if c_end <= c_start or _words(self.text[c_start:c_end]) < self.min_words:
+                continue
+            span = self.doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+            if span is None:
+                continue
+            resolved = self.resolver.resolve(span.root)
+            if resolved is None:
+                continue
+            cue_at = next(i for i in range(c_end, m.start(2)) if self.text[i] in "―—–")
+            self._add(Draft(self.text[cue_at], cue_at, cue_at + 1, [(c_start, c_end)], resolved, origin="quote"),
+                      m.start(2))
+
     def cues(self) -> None:
         """Cue verbs and prepositional cues, in text order."""
         for tok in self.doc:
@@ -438,7 +466,8 @@ class Finder:
     def _clause_after(self, tok: Token) -> set[int] | None:
         """'Aides say the more delegates he takes, the more ...' parsed with the clause as an object: the
         words after a speech cue, when they hold a verb with its own subject."""
-        right = [c for c in tok.children if c.i > tok.i and c.dep_ in ("dobj", "attr", "npadvmod", "nsubj")]
+        right = [c for c in tok.children if c.i > tok.i and (c.dep_ in ("dobj", "attr", "npadvmod", "nsubj") or (
+            c.dep_ == "xcomp" and c.tag_ == "VBG"))]
         out = {t.i for c in right for t in c.subtree}
         if any(self.doc[i].pos_ in ("VERB", "AUX") and any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in self.doc[i].children) for i in out):
@@ -541,6 +570,26 @@ class Finder:
                 return None
         return None
 
+    def _word_before(self, tok: Token) -> Token | None:
+        """A main speech verb the parser left without a subject ("..., former president Bill Clinton
+        said S" with the name as an apposition; "About 4 in 10 say S"): the noun right before it,
+        past adverbs and a parenthetical ("Sen. Elizabeth Warren (D-MA) said")."""
+        if tok.dep_ not in ("ROOT", "conj") or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return None
+        i = tok.i - 1
+        while i >= tok.sent.start and self.doc[i].dep_ in ("advmod", "aux", "neg") and self.doc[i].head.i == tok.i:
+            i -= 1
+        if i >= tok.sent.start and self.doc[i].text == ")":
+            while i >= tok.sent.start and self.doc[i].text != "(":
+                i -= 1
+            i -= 1
+        if i < tok.sent.start:
+            return None
+        prev = self.doc[i]
+        if prev.pos_ not in ("PROPN", "NOUN", "NUM") or self.mask[prev.idx] or prev.dep_ in ("pobj", "dobj"):
+            return None
+        return prev
+
     def _impersonal(self, tok: Token, cue: CueVerb) -> bool:
         """"It was reported that S", "it is believed that S": no one is named, the article passes S on
         (a hedged claim by "@author"). True when handled."""
@@ -581,7 +630,7 @@ class Finder:
             return
         subject = self._subject(tok)
         if subject is None and cue.kind in ("speech", "report"):
-            subject = self._subject_after_quote(tok) or self._leading_name(tok)
+            subject = self._subject_after_quote(tok) or self._leading_name(tok) or self._word_before(tok)
         if subject is None:
             return
         for start, end in self._via_phrases(tok.sent):
@@ -761,6 +810,7 @@ class Finder:
         """Run every finder and return the claims in text order."""
         self.author()
         self.colon_lines()
+        self.dash_lines()
         self.cues()
         self.attach_quotes()
         self.reported_clauses()
@@ -786,6 +836,12 @@ class Finder:
                 sentence_start=v.sentence_start, sentence_end=v.sentence_end,
                 speaker_kind=d.resolved.kind, entities=list(dict.fromkeys(names)),
             ))
+        title = self.doc._.cs_title if Doc.has_extension("cs_title") else None
+        head = headline_claim(title, self.index.mentions, self.lex, self.min_words)
+        if head is not None and not any(c.content == head.content for c in out):
+            # the headline is not in the text: its claim has no offsets there
+            out.insert(0, Claim(speaker=head.speaker, cue=head.cue, content=head.content, start=0, end=0,
+                                quote=head.quote, status=head.status, speaker_kind=head.kind))
         return out
 
     def _forward_references(self) -> None:
