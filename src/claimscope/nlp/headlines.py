@@ -37,13 +37,15 @@ class HeadlineClaim:
 def _speaker(name: str, mentions: Sequence[Mention], lex: Lexicons) -> tuple[str, str, str | None] | None:
     """(speaker, kind, type) for a headline's name part, or None when the article names no such one."""
     words = name.split()
-    if not words or len(words) > MAX_NAME_WORDS or not all(_NAME_WORD.match(w) for w in words):
+    if not words or len(words) > MAX_NAME_WORDS or not _NAME_WORD.match(words[0]):
         return None
     last = re.sub(r"['’]s$", "", words[-1].lower())
-    for m in mentions:
-        if m.type in ("PERSON", "ORG") and last in m.name.lower().replace("’", "'").split():
-            return m.name, "entity", m.type
-    if len(words) <= 2 and lex.nouns.get(last) == "document":
+    if all(_NAME_WORD.match(w) for w in words):
+        for m in mentions:
+            if m.type in ("PERSON", "ORG") and last in m.name.lower().replace("’", "'").split():
+                return m.name, "entity", m.type
+    # a description headed by a speaking noun: "Poll:", "Former DNC chairman calls for ..."
+    if lex.nouns.get(last) in ("document", "role", "person"):
         return name, "description", None
     return None
 
@@ -87,6 +89,14 @@ def headline_claim(title: str | None, mentions: Sequence[Mention], lex: Lexicons
             status = "asserted"
             return HeadlineClaim(who[0], who[1], who[2], ":", content, quote, status)
         title = m.group(2)  # "The Latest: Trump urges ...": a label, then the headline proper
+    m = re.match(r"^(\S.{8,}),\s+((?:\S+\s+){0,%d}?)(\S+)\.?$" % (MAX_NAME_WORDS - 1), title)
+    if m and _third_person_cue(m.group(3), lex):
+        # "Clinton Hid Health Problems From Public, Former White House Doctor Says"
+        who = _speaker(m.group(2).strip(), mentions, lex)
+        found = _content(m.group(1), min_words)
+        if who is not None and found is not None:
+            lemma = _third_person_cue(m.group(3), lex) or ""
+            return HeadlineClaim(who[0], who[1], who[2], m.group(3), found[0], found[1], lex.verbs[lemma].status)
     words = title.split()
     for k in range(1, min(MAX_NAME_WORDS, len(words) - 1) + 1):
         lemma = _third_person_cue(words[k], lex)

@@ -122,7 +122,7 @@ def frame_contents(tok: Token) -> dict[str, set[int]]:
         if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
             out["infinitive"] = {t.i for t in c.subtree}
             break
-    if any(c.dep_ == "dobj" for c in tok.children):
+    if any(c.dep_ == "dobj" or (c.dep_ == "oprd" and c.i > tok.i) for c in tok.children):
         obj: set[int] = set()
         for c in tok.children:
             if c.i > tok.i and (c.dep_ in ("dobj", "oprd", "ccomp") or (
@@ -133,6 +133,11 @@ def frame_contents(tok: Token) -> dict[str, set[int]]:
     for c in tok.children:
         if c.dep_ == "prep" and c.i > tok.i and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
             out.setdefault(f"prep_{c.lower_}", {t.i for t in c.subtree if t.i != c.i})
+        elif c.dep_ == "advcl" and c.i > tok.i:
+            # "is calling for his rivals to drop out" parsed with "for" marking a clause
+            mark = next((m for m in c.children if m.dep_ == "mark" and m.i < c.i), None)
+            if mark is not None and mark.pos_ == "SCONJ" and mark.lower_ in ("for", "on"):
+                out.setdefault(f"prep_{mark.lower_}", {t.i for t in c.subtree if t.i != mark.i})
     return out
 
 
@@ -781,7 +786,10 @@ class Finder:
         if mark in (",", "—", "–", "-"):
             return _words(rest) <= 12
         if mark in ("!", "?", "."):
-            return (rest[:1] or self.text[cue_pos:cue_pos + 1]).islower() and _words(rest) <= 3
+            if (rest[:1] or self.text[cue_pos:cue_pos + 1]).islower() and _words(rest) <= 3:
+                return True
+            # '"Q?" the 43-year-old asked', '"Q." Trump said.': only a short subject before the bare cue
+            return mark != "," and _words(rest) <= (12 if mark != "." else 6) and not re.search(r"[.!?;:\"“”]", rest)
         return False
 
     def _prev_paragraph(self, p_start: int) -> int:
