@@ -17,7 +17,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from claimscope.article.dates import find_date
+from functools import lru_cache
+from importlib import resources
+
+from claimscope.article.dates import find_date, month_names
 from claimscope.article.furniture import furniture
 
 _CLOSERS = "\"'”’»)]*"
@@ -32,6 +35,7 @@ _PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "di", "van", "von", "der", "
 _BY = re.compile(r"^(?:by|byline|written by|posted by|words by|author|reporting by|report by)\s*:?\s+"
                  r"(?P<names>.+?)[\s,]*$",
                  re.I)
+_BY_PREFIX = re.compile(r"^\s*(?:by|written by|posted by|author)\b\s*:?", re.I)
 _DASH = re.compile(r"^(?:--|—|–)\s*(?P<names>.+?)\s*$")
 _STAFF = re.compile(r"^(?P<names>(?:[A-Z][\w'’.-]*\s+){1,4}staff)(?:\s*,)?$", re.I)
 _NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
@@ -41,11 +45,18 @@ _DATELINE_DASH = re.compile(r"\s(?:--|—|–|-)\s")
 _DATE_NOISE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b(?:published|updated|posted|"
                          r"last|modified|dated?|on|at|gmt|utc|bst|cet|cest|eet|eest|msk|est|edt|cst|cdt|pst|pdt|am|pm)\b"
                          r"|[|•·:,–—-]", re.I)
+# The same, but leaving hyphens inside words alone (names such as "al-Baghdadi").
+_STAMP_NOISE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b(?:published|updated|posted|"
+                          r"last|modified|dated?|on|at|gmt|utc|bst|cet|cest|eet|eest|msk|est|edt|cst|cdt|pst|pdt|am|pm)\b"
+                          r"|[|•·:,–—]|(?<!\w)-|-(?!\w)", re.I)
 
 # Title candidates are at most this long; body paragraphs have at least this many words.
 MAX_TITLE_CHARS = 250
 MIN_BODY_WORDS = 10
 MIN_STANDFIRST_WORDS = 8
+# After the last body paragraph, a line without sentence punctuation up to this long is furniture
+# (a label, an author name); longer ones may be a list item or a sentence closed by a wire tag.
+MAX_TRAILING_WORDS = 6
 # A trailing-block marker cuts the rest only once this share of the text has gone by.
 TAIL_MIN_POSITION = 0.4
 
@@ -146,6 +157,32 @@ def parse_byline(text: str) -> str | None:
     m = _STAFF.match(line)
     if m:
         return m.group("names").strip()
+    return None
+
+
+@lru_cache(maxsize=1)
+def _date_words() -> frozenset[str]:
+    """Weekday (data/weekdays.txt) and month names, case-folded: words a byline name never holds."""
+    text = resources.files("claimscope.article").joinpath("data", "weekdays.txt").read_text("utf-8")
+    days = {ln.strip().casefold() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")}
+    return frozenset(days | set(month_names()))
+
+
+def name_beside_date(text: str) -> str | None:
+    """The name of a byline printed on one line with its date ("Ainura Bekova Nov 8, 2021"), or None.
+
+    The name is the run of capitalised words just before (or after) the date, once labels, times
+    and separators are stripped; weekday and month names are not names.
+    """
+    found = find_date(text)
+    if found is None:
+        return None
+    _, start, end = found
+    for side in (text[:start], text[end:]):
+        side = _BY_PREFIX.sub("", _STAMP_NOISE.sub(" ", side)).strip(" ,|/•·-–—")
+        side = re.sub(r"\s+", " ", side)
+        if side and name_like(side) and not any(t.casefold().strip(".,") in _date_words() for t in side.split()):
+            return side
     return None
 
 
@@ -328,6 +365,7 @@ class _Cleaner:
             u = self.units[i]
             if self.is_date_line(u):
                 self.published = self.published or date_line_value(u.text)
+                self.author = self.author or name_beside_date(u.text)
                 self.drop[i] = "date"
             elif (name := parse_byline(u.text)) is not None:
                 self.author = self.author or name
@@ -393,14 +431,22 @@ class _Cleaner:
                             self.drop[k] = "author box"
                     return
 
+    def is_footer(self, u: _Unit) -> bool:
+        """A closing notice: support credit, wire credit, rights notice, sign-up appeal."""
+        return u.words <= 60 and bool(self.furn.footer.fullmatch(u.text))
+
     def trailing(self, anchor: int) -> None:
         kept = self.kept(anchor)
-        body = [i for i in kept if self.units[i].body]
+        body = [i for i in kept if self.units[i].body and not self.is_footer(self.units[i])]
         if not body:
             return
         for i in kept:
+            if i > body[-1] and self.is_footer(self.units[i]):
+                self.drop[i] = "footer"
+        kept = self.kept(anchor)
+        for i in kept:
             u = self.units[i]
-            if i <= body[-1] or u.sentence or u.bullet or u.words > 6:
+            if i <= body[-1] or u.sentence or u.bullet or u.words > MAX_TRAILING_WORDS:
                 continue
             if self.author is None and name_like(u.text):
                 self.author = u.text
