@@ -25,3 +25,11 @@ def test_furniture_patterns_do_not_match_sentences() -> None:
 def test_unknown_section_rejected() -> None:
     with pytest.raises(ValueError, match="unknown section"):
         parse_sections("[menus]\nhome\n")
+
+
+def test_footer_section_matches_notices_not_news() -> None:
+    f = furniture()
+    assert f.footer.fullmatch("This article was produced with support from a regional media fund.")
+    assert f.footer.fullmatch("Link to the news agency is required when using the materials.")
+    assert not f.footer.fullmatch("The report was published by a London think tank on Monday.")
+    assert not f.footer.fullmatch("Copies of the video were shared on Telegram, the ministry said.")

@@ -203,3 +203,61 @@ def test_bare_name_beside_date_is_byline() -> None:
 def test_share_label_with_colon_removed() -> None:
     out = clean_text(page("Police Detain Three In Raid", BODY_1, BODY_2, "Share this:", "(Photo: Reuters)", BODY_3))
     assert "Share this" not in out.text and "(Photo: Reuters)" not in out.text
+
+
+def test_byline_name_and_date_on_one_line_found() -> None:
+    out = clean_text(page("Police Detain Three In Raid", "Ainura Bekova Nov 8, 2021", BODY_1, BODY_2))
+    assert out.author == "Ainura Bekova"
+    assert out.published == "2021-11-08"
+    assert "Ainura Bekova" not in out.text
+
+
+def test_byline_with_date_and_reading_time_found() -> None:
+    out = clean_text(page("Police Detain Three In Raid", "Nov 8, 2021 · Ainura Bekova · 3 min read", BODY_1, BODY_2))
+    assert out.author == "Ainura Bekova"
+    assert out.published == "2021-11-08"
+
+
+def test_weekday_or_label_before_date_is_not_a_byline() -> None:
+    for stamp in ("Published Monday, Nov 8, 2021", "Wednesday 8 November 2021 10:32"):
+        out = clean_text(page("Police Detain Three In Raid", stamp, BODY_1, BODY_2))
+        assert out.author is None, stamp
+        assert out.published == "2021-11-08", stamp
+
+
+def test_closing_notices_after_last_paragraph_removed() -> None:
+    notices = ["This article was produced with support from a regional media fund.",
+               "(Reporting by Jane Doe; Editing by John Roe.)",
+               "All rights reserved. Example-Kazakhstan news agency.",
+               "Our Standards: The Thomson Reuters Trust Principles.",
+               "Reprinted with the permission of an example broadcaster, Washington DC 20036.",
+               "Sign up for the morning briefing newsletter."]
+    out = clean_text(page("Police Detain Three In Raid", BODY_1, BODY_2, BODY_3, *notices))
+    for notice in notices:
+        assert notice not in out.text, notice
+        assert notice in out.boilerplate, notice
+    assert BODY_3 in out.text
+
+
+def test_notice_like_sentence_before_body_kept() -> None:
+    # A closing-notice pattern only counts after the last body paragraph.
+    early = "This project was funded by a regional grant, the ministry said in a statement on Tuesday."
+    out = clean_text(page("Police Detain Three In Raid", BODY_1, early, BODY_2, BODY_3))
+    assert early in out.text
+
+
+def test_contributor_credit_at_end_removed() -> None:
+    out = clean_text(page("Police Detain Three In Raid", BODY_1, BODY_2, "Jane Doe contributed reporting.",
+                          "Follow Jane Doe on Twitter @janedoe."))
+    assert "contributed reporting" not in out.text and "Follow Jane Doe" not in out.text
+    assert BODY_2 in out.text
+
+
+def test_share_row_cookie_banner_and_counters_removed() -> None:
+    furniture = ["Share on Facebook Share on Twitter Email", "We use cookies to improve your experience.",
+                 "12 Comments", "3 min read", "Getting Data", "Story continues below advertisement",
+                 "Item 1 of 3 Police officers stand guard near the building"]
+    out = clean_text(page("Police Detain Three In Raid", BODY_1, *furniture, BODY_2, BODY_3))
+    for line in furniture:
+        assert line not in out.text, line
+    assert BODY_1 in out.text and BODY_2 in out.text

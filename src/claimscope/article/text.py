@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-
 from functools import lru_cache
 from importlib import resources
 
@@ -45,10 +44,11 @@ _DATELINE_DASH = re.compile(r"\s(?:--|—|–|-)\s")
 _DATE_NOISE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b(?:published|updated|posted|"
                          r"last|modified|dated?|on|at|gmt|utc|bst|cet|cest|eet|eest|msk|est|edt|cst|cdt|pst|pdt|am|pm)\b"
                          r"|[|•·:,–—-]", re.I)
-# The same, but leaving hyphens inside words alone (names such as "al-Baghdadi").
-_STAMP_NOISE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b(?:published|updated|posted|"
-                          r"last|modified|dated?|on|at|gmt|utc|bst|cet|cest|eet|eest|msk|est|edt|cst|cdt|pst|pdt|am|pm)\b"
-                          r"|[|•·:,–—]|(?<!\w)-|-(?!\w)", re.I)
+# Times and labels only: the separators are kept to cut a byline line into pieces.
+_STAMP_NOISE_KEEP_SEP = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b(?:published|updated|posted|"
+                                   r"last|modified|dated?|on|at|gmt|utc|bst|cet|cest|eet|eest|msk|est|edt|cst|"
+                                   r"cdt|pst|pdt|am|pm)\b", re.I)
+_BYLINE_SEP = re.compile(r"\s*[|•·—–]\s*|\s+-\s+|,\s+|^-\s*|\s*-$")
 
 # Title candidates are at most this long; body paragraphs have at least this many words.
 MAX_TITLE_CHARS = 250
@@ -171,18 +171,20 @@ def _date_words() -> frozenset[str]:
 def name_beside_date(text: str) -> str | None:
     """The name of a byline printed on one line with its date ("Ainura Bekova Nov 8, 2021"), or None.
 
-    The name is the run of capitalised words just before (or after) the date, once labels, times
-    and separators are stripped; weekday and month names are not names.
+    The line is cut at the date and at separators (|, •, ·, dashes); the first piece that is a run
+    of capitalised words, once labels and times are stripped, is the name. Weekday and month names
+    are not names.
     """
     found = find_date(text)
     if found is None:
         return None
     _, start, end = found
     for side in (text[:start], text[end:]):
-        side = _BY_PREFIX.sub("", _STAMP_NOISE.sub(" ", side)).strip(" ,|/•·-–—")
-        side = re.sub(r"\s+", " ", side)
-        if side and name_like(side) and not any(t.casefold().strip(".,") in _date_words() for t in side.split()):
-            return side
+        for piece in _BYLINE_SEP.split(_STAMP_NOISE_KEEP_SEP.sub(" ", side)):
+            piece = re.sub(r"\s+", " ", _BY_PREFIX.sub("", piece)).strip(" ,:/")
+            if (piece and name_like(piece)
+                    and not any(t.casefold().strip(".,") in _date_words() for t in piece.split())):
+                return piece
     return None
 
 
@@ -374,6 +376,10 @@ class _Cleaner:
             elif not (u.sentence and u.words >= MIN_STANDFIRST_WORDS):
                 if self.author is None and name_like(u.text) and self.next_to_date_stamp(i):
                     self.author = u.text  # a bare name printed beside the date: the byline
+                elif self.author is None and u.words <= 15 and (name := name_beside_date(u.text)):
+                    # "Ainura Bekova · 8 November 2021 · 3 min read": name, date and reading time
+                    self.author = name
+                    self.published = self.published or _date_in(u.text)
                 self.drop[i] = "header"
 
     def next_to_date_stamp(self, i: int) -> bool:
