@@ -29,7 +29,10 @@ def test_unknown_section_rejected() -> None:
 
 def test_footer_section_matches_notices_not_news() -> None:
     f = furniture()
-    assert f.footer.fullmatch("This article was produced with support from a regional media fund.")
-    assert f.footer.fullmatch("Link to the news agency is required when using the materials.")
-    assert not f.footer.fullmatch("The report was published by a London think tank on Monday.")
-    assert not f.footer.fullmatch("Copies of the video were shared on Telegram, the ministry said.")
+    assert f.closing.fullmatch("This article was produced with support from a regional media fund.")
+    assert f.closing.fullmatch("Link to the news agency is required when using the materials.")
+    assert not f.closing.fullmatch("The report was published by a London think tank on Monday.")
+    assert not f.closing.fullmatch("Copies of the video were shared on Telegram, the ministry said.")
+    assert not f.closing.fullmatch("Copyright lawyers said the footage had been used without permission.")
+    assert f.footer.fullmatch("Follow Jane Doe on Twitter @janedoe.")
+    assert not f.footer.fullmatch("Follow the money, the prosecutor told the court.")

@@ -261,3 +261,19 @@ def test_share_row_cookie_banner_and_counters_removed() -> None:
     for line in furniture:
         assert line not in out.text, line
     assert BODY_1 in out.text and BODY_2 in out.text
+
+
+def test_closing_notice_cuts_the_page_footer_after_it() -> None:
+    blurb = ("Example Agency, the news division of Example Corp, is the world's largest multimedia "
+             "news provider, reaching billions of people every day.")
+    out = clean_text(page("Police Detain Three In Raid", BODY_1, BODY_2, BODY_3,
+                          "Reporting by Jane Doe; Editing by John Roe", "Suggested Topics:", blurb))
+    assert BODY_3 in out.text
+    assert "Reporting by" not in out.text and blurb not in out.text
+
+
+def test_read_more_link_dropped_and_body_after_it_kept() -> None:
+    out = clean_text(page("Police Detain Three In Raid", BODY_1, BODY_2, "Read more",
+                          "Security service foils attack plot in capital", BODY_3))
+    assert "Read more" not in out.text and "foils attack plot" not in out.text
+    assert BODY_3 in out.text

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-SECTIONS = ("line", "tail", "credit", "caption", "footer")
+SECTIONS = ("line", "tail", "credit", "caption", "closing", "footer")
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,7 @@ class Furniture:
     tail: re.Pattern[str]
     credit: re.Pattern[str]
     caption: re.Pattern[str]
+    closing: re.Pattern[str]
     footer: re.Pattern[str]
 
 

@@ -298,8 +298,10 @@ class _Cleaner:
         seen = 0
         for i, u in enumerate(self.units):
             ends_sentence = u.text.rstrip(_CLOSERS).endswith((".", "!", "?"))
-            if (seen >= TAIL_MIN_POSITION * total and u.words <= 12 and not ends_sentence
-                    and self.furn.tail.fullmatch(u.text)):
+            marker = u.words <= 12 and not ends_sentence and bool(self.furn.tail.fullmatch(u.text))
+            # A closing notice (wire credit, rights, standards) ends the article: what follows is
+            # the page's footer, however it is written.
+            if seen >= TAIL_MIN_POSITION * total and (marker or self.is_closing(u)):
                 for j in range(i, len(self.units)):
                     self.drop.setdefault(j, "tail")
                 return
@@ -437,9 +439,13 @@ class _Cleaner:
                             self.drop[k] = "author box"
                     return
 
+    def is_closing(self, u: _Unit) -> bool:
+        """A notice that closes an article: support credit, wire credit, rights or standards notice."""
+        return u.words <= 60 and bool(self.furn.closing.fullmatch(u.text))
+
     def is_footer(self, u: _Unit) -> bool:
-        """A closing notice: support credit, wire credit, rights notice, sign-up appeal."""
-        return u.words <= 60 and bool(self.furn.footer.fullmatch(u.text))
+        """A closing notice or an appeal (sign up, follow us, read more)."""
+        return self.is_closing(u) or (u.words <= 60 and bool(self.furn.footer.fullmatch(u.text)))
 
     def trailing(self, anchor: int) -> None:
         kept = self.kept(anchor)
