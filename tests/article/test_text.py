@@ -277,3 +277,20 @@ def test_read_more_link_dropped_and_body_after_it_kept() -> None:
                           "Security service foils attack plot in capital", BODY_3))
     assert "Read more" not in out.text and "foils attack plot" not in out.text
     assert BODY_3 in out.text
+
+
+def test_headline_before_unpunctuated_deck_and_date_is_title() -> None:
+    out = clean_text(page("Russia & FSU", "Suspected cell busted in capital region – security service",
+                          "The security service claims the suspects were planning attacks on public places",
+                          "Published: 12 Mar, 2023 14:05", BODY_1, BODY_2))
+    assert out.title == "Suspected cell busted in capital region – security service"
+    assert out.published == "2023-03-12"
+
+
+def test_masthead_repeated_in_copyright_is_not_title() -> None:
+    out = clean_text(page("The Example Times Of Asia", "Kazakhstan", "Parliament Tightens Control Over Literature",
+                          "Aidana Example", "2 hours ago", "Share:", BODY_1, BODY_2, BODY_3,
+                          "© 2024 The Example Times Of Asia. All Rights Reserved."))
+    assert out.title == "Parliament Tightens Control Over Literature"
+    assert out.author == "Aidana Example"
+    assert "2 hours ago" not in out.text

@@ -50,6 +50,9 @@ _STAMP_NOISE_KEEP_SEP = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?
                                    r"cdt|pst|pdt|am|pm)\b", re.I)
 _BYLINE_SEP = re.compile(r"\s*[|•·—–]\s*|\s+-\s+|,\s+|^-\s*|\s*-$")
 
+_RELATIVE_TIME = re.compile(r"(?:about |nearly )?(?:\d+|an?|one) (?:second|minute|min|hour|hr|day|week|month)s? ago"
+                            r"|just now|yesterday|today", re.I)
+
 # Title candidates are at most this long; body paragraphs have at least this many words.
 MAX_TITLE_CHARS = 250
 MIN_BODY_WORDS = 10
@@ -337,10 +340,18 @@ class _Cleaner:
         j = self.next_kept(i)
         if j is not None:
             nxt = self.units[j]
+            after = self.next_kept(j)
             if self.is_date_line(nxt) or parse_byline(nxt.text):
                 score += 2
+            elif after is not None and (self.is_date_line(self.units[after]) or self.relative_stamp(j + 1)) and (
+                    name_like(nxt.text)
+                    or (self.headline_like(nxt) and nxt.words > u.words and u.words >= 4)):
+                score += 2  # a bare byline name, or a longer deck, then the date stamp
             elif nxt.body or (nxt.sentence and nxt.words >= 4):
                 score += 1  # followed by the body, a deck or a second headline line
+        if u.words <= 8 and any(u.key in self.units[k].key for k, why in self.drop.items()
+                                if why == "furniture" and self.furn.closing.fullmatch(self.units[k].text)):
+            score -= 3  # the site's name, printed again in the copyright notice: a masthead
         if i + 1 < len(self.units) and self.drop.get(i + 1) == "credit":
             score -= 2  # alt text of a photo
         if _GLUED.search(u.text) or _EMOJI.search(u.text):
@@ -350,6 +361,10 @@ class _Cleaner:
         if u.text.isupper() and u.words <= 4:
             score -= 3
         return score
+
+    def relative_stamp(self, i: int) -> bool:
+        """True when unit `i` is a relative time stamp ("2 hours ago")."""
+        return 0 <= i < len(self.units) and bool(_RELATIVE_TIME.fullmatch(self.units[i].text))
 
     def pick_title(self, anchor: int) -> None:
         counts: dict[str, int] = {}
@@ -385,8 +400,9 @@ class _Cleaner:
                 self.drop[i] = "header"
 
     def next_to_date_stamp(self, i: int) -> bool:
-        """True when the unit just before or after `i` is a date stamp."""
-        return any(0 <= j < len(self.units) and self.is_date_line(self.units[j]) for j in (i - 1, i + 1))
+        """True when the unit just before or after `i` is a date stamp (or a relative one: "2 hours ago")."""
+        return any(0 <= j < len(self.units) and (self.is_date_line(self.units[j]) or self.relative_stamp(j))
+                   for j in (i - 1, i + 1))
 
     def dateline(self, anchor: int) -> None:
         if anchor >= len(self.units) or anchor in self.drop:
