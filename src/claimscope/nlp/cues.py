@@ -31,6 +31,7 @@ class Lexicons:
     via: frozenset[str] = frozenset()
     abbreviations: frozenset[str] = frozenset()
     author_adverbs: frozenset[str] = frozenset()
+    answers: frozenset[str] = frozenset()  # "said yes", "said the same of X": the word is the statement
     learned: dict[str, list[tuple[str, float]]] = field(default_factory=dict)  # lemma -> (frame, precision)
 
 
@@ -72,5 +73,6 @@ def lexicons() -> Lexicons:
         via=frozenset(r[0].lower() for r in _rows("via.txt")),
         abbreviations=frozenset(r[0].lower() for r in _rows("abbreviations.txt")),
         author_adverbs=frozenset(r[0].lower() for r in _rows("author_adverbs.txt")),
+        answers=frozenset(r[0].lower() for r in _rows("answers.txt")),
         learned=_learned(),
     )

@@ -115,7 +115,8 @@ def frame_contents(tok: Token) -> dict[str, set[int]]:
         # "told reporters at a conference that S" parsed with S as a relative clause of "conference"
         for t in tok.subtree:
             if t.i > tok.i and t.dep_ in ("relcl", "acl") and any(
-                    c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+                    c.dep_ == "mark" and c.lower_ == "that" for c in t.children) and not any(
+                    a.pos_ in ("VERB", "AUX") for a in t.ancestors if a.i != tok.i and tok.is_ancestor(a)):
                 out["clause"] = {x.i for x in t.subtree}
                 break
     for c in tok.children:
@@ -517,14 +518,15 @@ class Finder:
         for i in sorted(content):
             t = self.doc[i]
             lemma = t.lemma_.lower()
-            if t.pos_ != "VERB" or t.head.i not in content:
+            coordinated = t.dep_ == "ccomp" and t.left_edge.i > 0 and self.doc[t.left_edge.i - 1].dep_ == "cc"
+            if t.pos_ != "VERB" or (t.head.i not in content and not coordinated):
                 continue
-            if not (t.dep_ in ("conj", "parataxis") or (t.dep_ == "advcl" and t.tag_ == "VBG")):
+            if not (t.dep_ in ("conj", "parataxis") or (t.dep_ == "advcl" and t.tag_ == "VBG") or coordinated):
                 continue  # "and said", "..., X said", "adding that"; not a purpose ("to ask")
             known = self.lex.verbs.get(lemma)
             if known is None or known.kind not in ("speech", "report"):
                 continue
-            if not frame_contents(t):
+            if not frame_contents(t) and not (coordinated and self._answer(t)):
                 continue
             sub = {x.i for x in t.subtree}
             lo = min(sub) - 1
@@ -574,6 +576,26 @@ class Finder:
             if t.pos_ not in ("DET", "PROPN", "ADJ", "NOUN", "CCONJ"):
                 return None
         return None
+
+    def _answer(self, tok: Token) -> tuple[int, int] | None:
+        """'75 percent said yes', 'half said so', 'a third said the same of Cruz': a word standing for a
+        whole statement right after the cue is its content (however short)."""
+        if tok.i + 1 >= tok.sent.end:
+            return None
+        nxt = self.doc[tok.i + 1]
+        if nxt.i + 1 < len(self.doc) and nxt.lower_ == "the":
+            nxt = self.doc[nxt.i + 1]
+        if nxt.lower_ not in self.lex.answers or nxt.head.i != tok.i or self.mask[nxt.idx]:
+            return None
+        if nxt.lower_ == "that" and nxt.dep_ != "dobj":
+            return None
+        toks = [t for t in nxt.subtree] + [self.doc[tok.i + 1]]
+        after = self.doc[nxt.i + 1] if nxt.i + 1 < len(self.doc) else None
+        if after is not None and after.lower_ in ("of", "about") and after.head.i in (tok.i, nxt.i):
+            toks += list(after.subtree)
+        start = min(t.idx for t in toks)
+        end = max(t.idx + len(t.text) for t in toks)
+        return start, end
 
     def _word_before(self, tok: Token) -> Token | None:
         """A main speech verb the parser left without a subject ("..., former president Bill Clinton
@@ -664,7 +686,12 @@ class Finder:
             content.discard(tok.i)
             content -= self._sibling_cues(content)
         if not content:
-            if "clause" in cue.frames:
+            answer = self._answer(tok) if cue.kind in ("speech", "report") else None
+            if answer is not None:
+                s, e = answer
+                self._add(Draft(cue_text, cs, ce, [(s, e)], resolved, cue.status,
+                                any(c.dep_ == "neg" for c in tok.children), kind=cue.kind), tok.idx)
+            elif "clause" in cue.frames:
                 self.bare.append((tok, resolved, cue))
             return
         runs = _runs(self.doc, content)
