@@ -294,3 +294,10 @@ def test_masthead_repeated_in_copyright_is_not_title() -> None:
     assert out.title == "Parliament Tightens Control Over Literature"
     assert out.author == "Aidana Example"
     assert "2 hours ago" not in out.text
+
+
+def test_source_field_value_repeated_in_metadata_is_not_title() -> None:
+    source = "Example Radio – Radio Free Example (Author)"
+    out = clean_text(page("Document #2045123", source, "Tajik Court Jails Man For Joining Armed Group",
+                          BODY_1, BODY_2, BODY_3, "Country:", "Tajikistan", "Source:", source))
+    assert out.title == "Tajik Court Jails Man For Joining Armed Group"

@@ -368,7 +368,10 @@ class _Cleaner:
 
     def pick_title(self, anchor: int) -> None:
         counts: dict[str, int] = {}
-        for u in self.units:
+        for i, u in enumerate(self.units):
+            prev = self.units[i - 1] if i else None
+            if prev is not None and prev.words <= 4 and prev.text.endswith(":"):
+                continue  # the value of a "Source:" field in a metadata block, not a headline copy
             counts[u.key] = counts.get(u.key, 0) + 1
         candidates = [i for i in self.kept(0, anchor) if self.headline_like(self.units[i])]
         if not candidates:
