@@ -122,12 +122,16 @@ def frame_contents(tok: Token) -> dict[str, set[int]]:
     for c in tok.children:
         if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
             out["infinitive"] = {t.i for t in c.subtree}
+            # "urged the party to ax ...", "asked the campaign to cease": whom it asks belongs to it
+            for o in tok.children:
+                if o.dep_ == "dobj" and tok.i < o.i < c.i:
+                    out["infinitive"].update(t.i for t in o.subtree)
             break
     if any(c.dep_ == "dobj" or (c.dep_ == "oprd" and c.i > tok.i) for c in tok.children):
         obj: set[int] = set()
         for c in tok.children:
             if c.i > tok.i and (c.dep_ in ("dobj", "oprd", "ccomp") or (
-                    c.dep_ == "prep" and c.lower_ in ("of", "as"))):
+                    c.dep_ == "prep" and c.lower_ in ("of", "as", "for"))):
                 obj.update(t.i for t in c.subtree)
         if obj:
             out["object"] = obj
@@ -242,12 +246,13 @@ class Finder:
         p_start, _ = self._paragraph(q.start)
         return not self.text[p_start:q.start].strip(" \t\"“«'‘`")
 
-    def _cue_text(self, tok: Token) -> tuple[str, int, int]:
+    def _cue_text(self, tok: Token, content: set[int] | None = None) -> tuple[str, int, int]:
         toks = [tok]
         for c in tok.children:
             if c.dep_ in ("aux", "auxpass", "neg") and c.i < tok.i and tok.i - c.i <= 3 or c.dep_ == "prt":
                 toks.append(c)
-            elif c.dep_ in ("dobj", "dative") and tok.lemma_.lower() in ADDRESSEE_VERBS and c.i > tok.i:
+            elif (c.dep_ in ("dobj", "dative") and tok.lemma_.lower() in ADDRESSEE_VERBS and c.i > tok.i
+                  and not (content and c.i in content)):
                 toks.extend(t for t in c.subtree if c.left_edge.i <= t.i <= c.i)
         toks.sort(key=lambda t: t.i)
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
@@ -679,7 +684,7 @@ class Finder:
         if (content is None and cue.kind != "learned" and self.learned.get(cue.lemma)
                 and not any(self.mask[t.idx] for t in tok.sent)):
             content = self._content_of(tok, CueVerb(cue.lemma, cue.kind, self.learned[cue.lemma], cue.status))
-        cue_text, cs, ce = self._cue_text(tok)
+        cue_text, cs, ce = self._cue_text(tok, content)
         subj_toks = {t.i for t in subject.subtree} if subject.i != tok.head.i else set()
         if content is not None:
             content -= subj_toks
@@ -695,6 +700,11 @@ class Finder:
                 self.bare.append((tok, resolved, cue))
             return
         runs = _runs(self.doc, content)
+        left = min(subject.left_edge.idx, cs)
+        if (any(e <= left for _, e in runs) and any(s >= ce for s, _ in runs)
+                and not (tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text == ",")):
+            # "Fueled by frustration, Trump explained S": an opening phrase is not what was said
+            runs = [(s, e) for s, e in runs if e > left]
         runs = self._extend_to_quotes(runs)
         parts = self._clip(_trim_parenthetical(self.text, runs), cs)
         if not parts or _words(" ".join(self.text[s:e] for s, e in parts)) < self.min_words:
