@@ -62,6 +62,8 @@ MIN_STANDFIRST_WORDS = 8
 MAX_TRAILING_WORDS = 6
 # A trailing-block marker cuts the rest only once this share of the text has gone by.
 TAIL_MIN_POSITION = 0.4
+# A closing notice is followed by at most this many body-like paragraphs (the site's blurb).
+MAX_BODY_AFTER_CLOSING = 3
 
 
 @dataclass
@@ -298,17 +300,40 @@ class _Cleaner:
 
     def cut_tail(self) -> None:
         total = sum(len(u.text) for u in self.units) or 1
+        start = len(self.units)
         seen = 0
         for i, u in enumerate(self.units):
-            ends_sentence = u.text.rstrip(_CLOSERS).endswith((".", "!", "?"))
-            marker = u.words <= 12 and not ends_sentence and bool(self.furn.tail.fullmatch(u.text))
-            # A closing notice (wire credit, rights, standards) ends the article: what follows is
-            # the page's footer, however it is written.
-            if seen >= TAIL_MIN_POSITION * total and (marker or self.is_closing(u)):
-                for j in range(i, len(self.units)):
-                    self.drop.setdefault(j, "tail")
-                return
+            if seen >= TAIL_MIN_POSITION * total:
+                start = i
+                break
             seen += len(u.text)
+        cut = self.closing_cut(start)
+        for i in range(start, cut):
+            u = self.units[i]
+            ends_sentence = u.text.rstrip(_CLOSERS).endswith((".", "!", "?"))
+            if u.words <= 12 and not ends_sentence and self.furn.tail.fullmatch(u.text):
+                cut = i
+                break
+        for j in range(cut, len(self.units)):
+            self.drop.setdefault(j, "tail")
+
+    def closing_cut(self, start: int) -> int:
+        """The first closing notice (wire credit, rights, standards) at or after `start`.
+
+        A closing notice ends the article: what follows is the page's footer, however it is
+        written, so at most MAX_BODY_AFTER_CLOSING body-like paragraphs (site blurbs) may follow it.
+        """
+        cut = len(self.units)
+        body_after = 0
+        for i in range(len(self.units) - 1, start - 1, -1):
+            u = self.units[i]
+            if self.is_closing(u):
+                cut = i
+            elif u.body:
+                body_after += 1
+                if body_after > MAX_BODY_AFTER_CLOSING:
+                    break
+        return cut
 
     def find_anchor(self) -> int:
         """The first body paragraph (or the first kept unit when there is none)."""
@@ -468,16 +493,22 @@ class _Cleaner:
 
     def trailing(self, anchor: int) -> None:
         kept = self.kept(anchor)
-        body = [i for i in kept if self.units[i].body and not self.is_footer(self.units[i])]
-        if not body:
+        # From the end back to the last body paragraph that is not itself a notice or an appeal.
+        last, notices = None, []
+        for i in reversed(kept):
+            u = self.units[i]
+            if self.is_footer(u):
+                notices.append(i)
+            elif u.body:
+                last = i
+                break
+        if last is None:
             return
-        for i in kept:
-            if i > body[-1] and self.is_footer(self.units[i]):
-                self.drop[i] = "footer"
-        kept = self.kept(anchor)
+        for i in notices:
+            self.drop[i] = "footer"
         for i in kept:
             u = self.units[i]
-            if i <= body[-1] or u.sentence or u.bullet or u.words > MAX_TRAILING_WORDS:
+            if i <= last or i in self.drop or u.sentence or u.bullet or u.words > MAX_TRAILING_WORDS:
                 continue
             if self.author is None and name_like(u.text):
                 self.author = u.text
