@@ -496,7 +496,10 @@ class Finder:
         if tok.dep_ not in ("parataxis", "advcl", "conj", "ccomp"):
             return False
         if tok.i < tok.head.i:  # "To win, participants said, the party must ...": commas on both sides
-            right = tok.right_edge.i + 1
+            right = tok.right_edge.i
+            while right > tok.i and self.doc[right].is_punct:
+                right -= 1  # the comma after the cue is often its own child
+            right += 1
             if right >= len(self.doc) or self.doc[right].text != ",":
                 return False
         if cue.kind not in ("speech", "report") or tok.head.pos_ not in ("VERB", "AUX"):
@@ -580,6 +583,15 @@ class Finder:
                 return last
             if t.pos_ not in ("DET", "PROPN", "ADJ", "NOUN", "CCONJ"):
                 return None
+        return None
+
+    def _request(self, tok: Token) -> set[int] | None:
+        """'X did not respond to a request for comment': what a reply answers is its content."""
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "to" and c.i > tok.i:
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None and self.lex.nouns.get(obj.lower_) == "request":
+                    return {t.i for t in obj.subtree}
         return None
 
     def _answer(self, tok: Token) -> tuple[int, int] | None:
@@ -690,6 +702,8 @@ class Finder:
             content -= subj_toks
             content.discard(tok.i)
             content -= self._sibling_cues(content)
+        if not content and cue.kind == "speech":
+            content = self._request(tok)
         if not content:
             answer = self._answer(tok) if cue.kind in ("speech", "report") else None
             if answer is not None:
