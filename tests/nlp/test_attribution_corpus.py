@@ -90,5 +90,5 @@ def test_polnear_dev_sample_floors(settings_file: Path) -> None:
     summary = json.loads(proc.stdout.strip().splitlines()[-1])
     assert summary["articles_ok"] == summary["articles"]
     assert summary["content_p"] >= 0.85, summary
-    assert summary["content_r"] >= 0.60, summary
-    assert summary["recall_speech"] >= 0.75, summary
+    assert summary["content_r"] >= 0.68, summary
+    assert summary["recall_speech"] >= 0.84, summary
