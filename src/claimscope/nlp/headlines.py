@@ -89,14 +89,15 @@ def headline_claim(title: str | None, mentions: Sequence[Mention], lex: Lexicons
             status = "asserted"
             return HeadlineClaim(who[0], who[1], who[2], ":", content, quote, status)
         title = m.group(2)  # "The Latest: Trump urges ...": a label, then the headline proper
-    m = re.match(r"^(\S.{8,}),\s+((?:\S+\s+){0,%d}?)(\S+)\.?$" % (MAX_NAME_WORDS - 1), title)
-    if m and _third_person_cue(m.group(3), lex):
+    m = re.match(rf"^(\S.{{8,}}),\s+((?:\S+\s+){{0,{MAX_NAME_WORDS - 1}}}?)(\S+)\.?$", title)
+    trailing = _third_person_cue(m.group(3), lex) if m else None
+    if m and trailing:
         # "Clinton Hid Health Problems From Public, Former White House Doctor Says"
         who = _speaker(m.group(2).strip(), mentions, lex)
         found = _content(m.group(1), min_words)
         if who is not None and found is not None:
-            lemma = _third_person_cue(m.group(3), lex) or ""
-            return HeadlineClaim(who[0], who[1], who[2], m.group(3), found[0], found[1], lex.verbs[lemma].status)
+            return HeadlineClaim(who[0], who[1], who[2], m.group(3), found[0], found[1],
+                                 lex.verbs[trailing].status)
     words = title.split()
     for k in range(1, min(MAX_NAME_WORDS, len(words) - 1) + 1):
         lemma = _third_person_cue(words[k], lex)
