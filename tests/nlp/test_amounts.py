@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-from support.pipelines import SHARED, pipeline
+from support.pipelines import SHARED, pipeline, score_dates_amounts_on_dev
 
 spacy = pytest.importorskip("spacy")
 
@@ -128,20 +123,4 @@ def test_dev_gold_amounts_f1_at_least_090(nlp, tmp_path):
     gold_dir, corpus_dir = SHARED / "gold" / "dev", SHARED / "corpus" / "dev"
     if not gold_dir.is_dir() or not corpus_dir.is_dir():
         pytest.skip("the shared gold/dev corpus is not available next to the repository")
-    assert score_dev(nlp, gold_dir, corpus_dir, tmp_path)["amounts_f"] >= 0.90
-
-
-def score_dev(nlp, gold_dir: Path, corpus_dir: Path, out_dir: Path) -> dict:
-    """Write predictions for gold/dev and run the shared scorer over them."""
-    for gf in sorted(gold_dir.glob("*.json")):
-        gold = json.loads(gf.read_text("utf-8"))
-        src = next(corpus_dir.glob(gf.stem + ".*"))
-        doc = nlp.make_doc(src.read_text("utf-8"))
-        doc._.cs_published = gold.get("published")
-        doc = nlp(doc)
-        pred = {"dates": doc._.cs_dates, "amounts": doc._.cs_amounts}
-        (out_dir / (gf.stem + ".json")).write_text(json.dumps(pred), "utf-8")
-    scorer = SHARED / "tools" / "score.py"
-    out = subprocess.run([sys.executable, str(scorer), str(gold_dir), str(corpus_dir), "--pred", str(out_dir),
-                          "--json"], capture_output=True, text=True, check=True)
-    return json.loads(out.stdout[out.stdout.index("{"):out.stdout.rindex("}") + 1])
+    assert score_dates_amounts_on_dev(nlp, gold_dir, corpus_dir, tmp_path)["amounts_f"] >= 0.90
