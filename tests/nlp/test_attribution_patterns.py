@@ -115,3 +115,9 @@ def test_opening_phrase_is_not_part_of_what_was_said(nlp) -> None:
     text = "Frustrated by the delays at the border, the governor said the ministry had failed the farmers."
     c = find(claims(nlp, text), cue="said")
     assert c["content"] == "the ministry had failed the farmers"
+
+
+def test_as_x_noted_gives_the_main_clause(nlp) -> None:
+    text = "As the Osh Times noted, the minister raised more than $1.1 million from the mining industry."
+    c = find(claims(nlp, text), cue="noted")
+    assert c["content"] == "the minister raised more than $1.1 million from the mining industry"

@@ -437,8 +437,24 @@ class Finder:
                     "amod", "compound", "csubj", "csubjpass"):
                 self._verb(tok, cue)
 
+    def _as_clause(self, tok: Token) -> set[int] | None:
+        """'As the Times noted, S' / 'S, as X reported': the clause the "as" cue modifies is its content."""
+        if tok.dep_ != "advcl" or tok.head.pos_ not in ("VERB", "AUX"):
+            return None
+        if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i for c in tok.children):
+            return None
+        if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children):
+            return None
+        sent = tok.sent
+        own = {t.i for t in tok.subtree}
+        return {t.i for t in tok.head.subtree if t.i not in own and sent.start <= t.i < sent.end}
+
     def _content_of(self, tok: Token, cue: CueVerb) -> set[int] | None:
         frames = frame_contents(tok)
+        if "clause" in cue.frames and cue.kind in ("speech", "report"):
+            as_clause = self._as_clause(tok)
+            if as_clause:
+                return as_clause
         if "clause" in cue.frames:
             if "clause" in frames:
                 return frames["clause"] | self._fronted_part(tok, frames["clause"])
