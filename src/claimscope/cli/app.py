@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import sys
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -25,6 +29,8 @@ app = typer.Typer(
 console = Console()
 err_console = Console(stderr=True)
 
+T = TypeVar("T")
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CONFIG = 0, 1, 2, 3
 
 
@@ -45,3 +51,24 @@ def settings_for(db: str | None = None, settings_file: str | None = None) -> Set
 def is_tty() -> bool:
     """True when stderr is a terminal (progress bars only then)."""
     return sys.stderr.isatty()
+
+
+def read_store(db: str | None, settings_file: str | None, fn: Callable[[Any], T]) -> T:
+    """Open the store, run one read against it, close it; a ClaimscopeError becomes a one-line exit 3."""
+    from claimscope.store import open_store
+
+    try:
+        store = open_store(settings_for(db, settings_file))
+        try:
+            return fn(store)
+        finally:
+            store.close()
+    except ClaimscopeError as exc:
+        raise fail(exc) from exc
+
+
+def print_json_lines(records: list[Any]) -> None:
+    """Each dataclass record as one JSON line; exit 1 when there are none."""
+    for record in records:
+        print(json.dumps(asdict(record), ensure_ascii=False))
+    raise typer.Exit(EXIT_OK if records else EXIT_FAILED)

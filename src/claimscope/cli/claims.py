@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import html
-import json
-from dataclasses import asdict
 from typing import Annotated as Arg
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
-from claimscope.cli.app import EXIT_FAILED, EXIT_OK, EXIT_USAGE, app, console, err_console, fail, settings_for
+from claimscope.cli.app import (
+    EXIT_FAILED,
+    EXIT_USAGE,
+    app,
+    console,
+    err_console,
+    fail,
+    print_json_lines,
+    read_store,
+    settings_for,
+)
 from claimscope.errors import ClaimscopeError
 from claimscope.model import Document
 from claimscope.store.claims import STATUSES, StoredClaim, claims_of_document, find_claims
@@ -41,21 +49,14 @@ def claims(
     settings_file: SettingsOpt = None,
 ) -> None:
     """List stored claims: who said what, where, citing whom, how sure."""
-    from claimscope.store import open_store
 
     if status and status not in STATUSES:
         err_console.print(f"error: --status must be one of {', '.join(STATUSES)}", markup=False)
         raise typer.Exit(EXIT_USAGE)
-    try:
-        store = open_store(settings_for(db, settings_file))
-        found = find_claims(store.query, speaker=speaker, about=about, status=status, since=since, limit=limit)
-    except ClaimscopeError as exc:
-        raise fail(exc) from exc
-    store.close()
+    found = read_store(db, settings_file, lambda store: find_claims(
+        store.query, speaker=speaker, about=about, status=status, since=since, limit=limit))
     if as_json:
-        for c in found:
-            print(json.dumps(asdict(c), ensure_ascii=False))
-        raise typer.Exit(EXIT_OK if found else EXIT_FAILED)
+        print_json_lines(found)
     if not found:
         err_console.print("no claims match; try fewer filters or `claimscope ingest` more articles", markup=False)
         raise typer.Exit(EXIT_FAILED)

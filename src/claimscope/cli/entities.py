@@ -10,7 +10,17 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from claimscope.cli.app import EXIT_FAILED, EXIT_OK, EXIT_USAGE, app, console, err_console, fail, settings_for
+from claimscope.cli.app import (
+    EXIT_FAILED,
+    EXIT_USAGE,
+    app,
+    console,
+    err_console,
+    fail,
+    print_json_lines,
+    read_store,
+    settings_for,
+)
 from claimscope.errors import ClaimscopeError
 from claimscope.nlp.gazetteer import ENTITY_TYPES, append_user_actor, user_actor_path
 from claimscope.store.entities import get_entity, list_entities
@@ -45,19 +55,12 @@ def entities(
     settings_file: SettingsOpt = None,
 ) -> None:
     """List stored entities (people, organisations, places), most mentioned first."""
-    from claimscope.store import open_store
 
     wanted = _check_type(type_)
-    try:
-        store = open_store(settings_for(db, settings_file))
-        found = list_entities(store.query, type_=wanted, search=search, limit=limit)
-    except ClaimscopeError as exc:
-        raise fail(exc) from exc
-    store.close()
+    found = read_store(db, settings_file,
+                       lambda store: list_entities(store.query, type_=wanted, search=search, limit=limit))
     if as_json:
-        for e in found:
-            print(json.dumps(asdict(e), ensure_ascii=False))
-        raise typer.Exit(EXIT_OK if found else EXIT_FAILED)
+        print_json_lines(found)
     if not found:
         err_console.print("no entities match; try another --search or `claimscope ingest` articles first",
                           markup=False)
