@@ -8,7 +8,6 @@ from typing import Any
 from claimscope.analysis.board import Board
 from claimscope.analysis.conflicts import Conflict, find_conflicts
 from claimscope.analysis.grading import CREDIBILITY, Grade, grade
-from claimscope.analysis.statements import Statement
 from claimscope.model import Annotations, Document
 
 
@@ -111,4 +110,4 @@ def weigh(pairs: Iterable[tuple[Document, Annotations]], board: Board | None = N
     return event_json(board)
 
 
-__all__ = ["Statement", "event_json", "grade_proposition", "weigh"]
+__all__ = ["apply_overrides", "event_json", "grade_proposition", "weigh"]

@@ -78,7 +78,7 @@ _BAD_SPEAKER = re.compile(r"\b(?:was|were|is|are|killed|attacked|has been|have b
                           r"who|which|to be|did|does|do|no)\b")
 _PERSON = re.compile(r"^(?:[A-Z][a-z]+\.?\s+)*[A-Z][a-z\u00e0-\u024f'-]+(?:\s+[A-Z][a-z\u00e0-\u024f'-]+){1,2}$")
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z0-9 .,'-]{2,40}(?:,\s+[\w ,]{3,30})?\s*\([^)]{1,40}\)|[A-Z][A-Z .'-]{2,30},\s+"
-                       r"[A-Z][a-z]+ \d{1,2}, \d{4},[^\u2013\u2014-]{2,30}|[A-Z]{3,}(?:[ ,][A-Z]{2,})*)\s*[-\u2013\u2014]+\s*")
+                       r"[A-Z][a-z]+ \d{1,2}, \d{4},[^\u2013\u2014]{2,30}?|[A-Z]{3,}(?:[ ,][A-Z]{2,})*)\s*[-\u2013\u2014]+\s*")
 
 
 def _clean_speaker(raw: str) -> str | None:
