@@ -121,3 +121,15 @@ def test_as_x_noted_gives_the_main_clause(nlp) -> None:
     text = "As the Osh Times noted, the minister raised more than $1.1 million from the mining industry."
     c = find(claims(nlp, text), cue="noted")
     assert c["content"] == "the minister raised more than $1.1 million from the mining industry"
+
+
+def test_question_quote_then_titled_subject_and_cue(nlp) -> None:
+    text = "''Why do the largest mining companies pay lower rates than the farmers do?'' Mrs. Otunbayeva asked."
+    c = find(claims(nlp, text), cue="asked")
+    assert c["content"].startswith("Why do the largest mining companies")
+
+
+def test_quote_closing_inside_another_quote_keeps_its_cue(nlp) -> None:
+    text = "“She was the only one to ask us, ‘What can we do? What help do you need?’” Usenov said."
+    c = find(claims(nlp, text), cue="said")
+    assert c["content"].startswith("She was the only one")

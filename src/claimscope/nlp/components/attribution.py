@@ -846,7 +846,10 @@ class Finder:
 
     def _runs_on(self, q_end: int, cue_pos: int) -> bool:
         """The sentence goes on after the quotation to its cue: '"Q," said X' or '"Q?" he asked'."""
-        tail = self.text[q_end - 1:q_end]
+        end = q_end
+        while end > 1 and self.text[end - 1] in "\"”’'»":
+            end -= 1  # a quotation closing inside another: "... 'What can I do?'" Weaver said
+        tail = self.text[end - 1:end]
         after = self.text[q_end:cue_pos].lstrip(" \"”’'»")
         mark = tail if tail in ",.!?—–-:;" else after[:1]
         rest = after.lstrip(",.!?:;—–- ")
@@ -856,7 +859,17 @@ class Finder:
             if (rest[:1] or self.text[cue_pos:cue_pos + 1]).islower() and _words(rest) <= 3:
                 return True
             # '"Q?" the 43-year-old asked', '"Q." Trump said.': only a short subject before the bare cue
-            return mark != "," and _words(rest) <= (12 if mark != "." else 6) and not re.search(r"[.!?;:\"“”]", rest)
+            return _words(rest) <= (12 if mark != "." else 6) and not self._sentence_break(rest)
+        return False
+
+    def _sentence_break(self, text: str) -> bool:
+        """Punctuation that ends or splits a sentence, not counting abbreviations ("Mrs. Clinton")."""
+        if re.search(r"[!?;:\"“”]", text):
+            return True
+        for m in re.finditer(r"([\w.]+)\.(?=\s|$)", text):
+            word = m.group(1)
+            if word.lower() not in self.lex.abbreviations and len(word) > 1 and "." not in word:
+                return True
         return False
 
     def _prev_paragraph(self, p_start: int) -> int:
