@@ -130,6 +130,6 @@ def test_question_quote_then_titled_subject_and_cue(nlp) -> None:
 
 
 def test_quote_closing_inside_another_quote_keeps_its_cue(nlp) -> None:
-    text = "“She was the only one to ask us, ‘What can we do? What help do you need?’” Usenov said."
+    text = "“She was the only one who came with the right question, ‘What can we do? What help do you need?’” Usenov said."
     c = find(claims(nlp, text), cue="said")
     assert c["content"].startswith("She was the only one")
