@@ -269,8 +269,6 @@ class Board:
         ranked = sorted(scores, key=lambda p: max(scores[p])[0], reverse=True)[:self.max_props]
         for pid in ranked:
             prop = self.props[pid]
-            if st.doc_id in prop.docs:
-                continue
             # Large propositions are compared on their latest members only: adding stays fast.
             sims = [self.similarity(st, self.statements[m]) if self._overlap(st, self.statements[m]) else 0.0
                     for m in prop.members[-self.max_compare:]]
