@@ -20,17 +20,34 @@ def lexicon() -> dict[str, Any]:
     return dict(json.loads(data_file("lexicon.json").read_text("utf-8")))
 
 
-@lru_cache(maxsize=1)
-def synonyms() -> dict[str, str]:
-    """Word -> the first word of its synonym group (data/synonyms.txt)."""
-    out: dict[str, str] = {}
+def _synonym_groups() -> list[list[str]]:
+    groups = []
     for line in data_file("synonyms.txt").read_text("utf-8").splitlines():
         line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        words = line.split()
+        if line and not line.startswith("#"):
+            groups.append(line.split())
+    return groups
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, str]:
+    """Word -> the first word of its synonym group (data/synonyms.txt); phrases are left to ``phrases``."""
+    out: dict[str, str] = {}
+    for words in _synonym_groups():
         for w in words:
-            out.setdefault(w, words[0])
+            if "_" not in w:
+                out.setdefault(w, words[0])
+    return out
+
+
+@lru_cache(maxsize=1)
+def phrases() -> dict[tuple[str, ...], str]:
+    """Word sequence -> the first word of its synonym group, for the entries written "shot_dead" in synonyms.txt."""
+    out: dict[tuple[str, ...], str] = {}
+    for words in _synonym_groups():
+        for w in words:
+            if "_" in w:
+                out.setdefault(tuple(w.split("_")), words[0])
     return out
 
 

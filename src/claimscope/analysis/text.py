@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from claimscope.analysis.lexicon import lexicon, stopwords, synonyms
+from claimscope.analysis.lexicon import lexicon, phrases, stopwords, synonyms
 
 _QUOTES = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u02bc": "'", "\u2032": "'", "\u00ab": '"',
            "\u00bb": '"'}
@@ -160,7 +160,10 @@ def content_tokens(text: str) -> list[str]:
     expanded: list[str] = []
     for w in words(text):
         expanded.extend(w.split("-") if w[:1].isdigit() else [w])
-    for w in expanded:
+    for w in _fold_phrases(expanded):
+        if w.isupper() and w in syn:  # an acronym listed in capitals ("IS") is read only when written so
+            out.append(syn[w])
+            continue
         lw = w.lower().replace("'s", "")
         if lw in nums and lw not in ("a", "an", "one"):
             out.append(str(nums[lw]))
@@ -170,6 +173,28 @@ def content_tokens(text: str) -> list[str]:
         lw = syn.get(lw, lw)
         lw = syn.get(_stem(lw), _stem(lw))
         out.append(lw)
+    return out
+
+
+def _fold_phrases(ws: list[str]) -> list[str]:
+    """The words with each phrase of a synonym group ("shot dead", "claimed responsibility") as its group word."""
+    table = phrases()
+    if not table:
+        return ws
+    longest = max(len(k) for k in table)
+    low = [w.lower() for w in ws]
+    out: list[str] = []
+    i = 0
+    while i < len(ws):
+        for n in range(min(longest, len(ws) - i), 1, -1):
+            hit = table.get(tuple(low[i:i + n]))
+            if hit:
+                out.append(hit)
+                i += n
+                break
+        else:
+            out.append(ws[i])
+            i += 1
     return out
 
 
