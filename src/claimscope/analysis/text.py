@@ -78,6 +78,8 @@ _AND_OUTCOME = re.compile(r" and (?=(?:also |then |later )?(?:wounded|wounding|i
                           r"arrested|lowered|raised|declared|announced)\b)")
 _WHO = re.compile(r"(?<=[a-z]) who (?=(?:had |has |have |was |were )?(?:\w+ed|became|began|joined|fled|took|left|"
                   r"led|went|made|was|had)\b)")
+_DASH = re.compile(r" [\u2013\u2014] ")
+_CLAUSE_START = re.compile(r"\b(?:\w+ed|were|was|is|are|have|has|had|said|says|\w+ing)\b", re.I)
 _VERBISH = re.compile(r"\b(?:\w+ed|were|was|is|are|have|has|had|died|dead|killing|wounding|said|says)\b", re.I)
 
 
@@ -102,6 +104,14 @@ def clauses(span: Span) -> list[Span]:
             cuts.append((m.start(), m.start() + 5))
     for m in _WHO.finditer(text):
         if not quote_depth[m.start()]:
+            cuts.append((m.start(), m.end()))
+    dashes = [m.start() for m in _DASH.finditer(text)] + [len(text)]
+    for i, m in enumerate(_DASH.finditer(text)):
+        # a dash sets off a clause ("had died in the attack – making it ...") when a verb stands on each side of it,
+        # not a list or an aside of names ("Four officers – Captain A, Sergeant B – were killed")
+        before = text[dashes[i - 1] if i else 0:m.start()]
+        after = text[m.end():dashes[i + 1]]
+        if not quote_depth[m.start()] and _VERBISH.search(before) and _CLAUSE_START.search(after):
             cuts.append((m.start(), m.end()))
     for m in _AND_NUMBER.finditer(text):
         if not quote_depth[m.start()] and _VERBISH.search(text[:m.start()]):
