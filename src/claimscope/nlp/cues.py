@@ -28,6 +28,7 @@ class Lexicons:
     unconfirmed: tuple[str, ...]
     author: tuple[tuple[str, str], ...]  # (frame, status), longest first
     nouns: dict[str, str] = field(default_factory=dict)  # noun -> document | role
+    bodies: dict[str, set[str]] = field(default_factory=dict)  # "the agency" -> organisation kinds it can denote
     via: frozenset[str] = frozenset()
     abbreviations: frozenset[str] = frozenset()
     author_adverbs: frozenset[str] = frozenset()
@@ -70,6 +71,7 @@ def lexicons() -> Lexicons:
         unconfirmed=tuple(r[0].lower() for r in _rows("unconfirmed.txt")),
         author=tuple(author),
         nouns={r[0].lower(): r[1] for r in _rows("nouns.tsv")},
+        bodies={r[0].lower(): set(r[1].split("|")) for r in _rows("bodies.tsv")},
         via=frozenset(r[0].lower() for r in _rows("via.txt")),
         abbreviations=frozenset(r[0].lower() for r in _rows("abbreviations.txt")),
         author_adverbs=frozenset(r[0].lower() for r in _rows("author_adverbs.txt")),

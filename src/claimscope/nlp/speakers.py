@@ -58,6 +58,7 @@ class EntityIndex:
     mentions: list[Mention] = field(default_factory=list)
     roles: dict[str, list[str]] = field(default_factory=dict)
     types: dict[str, str] = field(default_factory=dict)
+    kinds: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_doc(cls, doc: Doc) -> EntityIndex:
@@ -70,6 +71,8 @@ class EntityIndex:
             if not name:
                 continue
             index.types[name] = etype
+            if e.get("kind"):
+                index.kinds[name] = str(e["kind"])
             index.roles[name] = [str(r) for r in e.get("roles") or []]
             for m in e.get("mentions") or []:
                 if isinstance(m, dict):
@@ -259,13 +262,18 @@ class SpeakerResolver:
         named = self._named_by(head)
         if named is not None:
             return Resolved(named.name, "entity", text, named.type)
-        org = self._definite_org(head)
+        org = self._definite_org(head) or self._body_ref(head)
         if org is not None:
             return Resolved(org.name, "entity", text, org.type)
         by_role = self._by_role(text, head)
         if by_role is not None:
             return by_role
         is_definite = any(c.lower_ == "the" and c.dep_ == "det" for c in head.children)
+        if is_definite:
+            earlier = self._same_head(head, noun_class)
+            if earlier is not None:
+                return Resolved(earlier.speaker, earlier.kind, text, earlier.type, earlier.plural,
+                                earlier.head, earlier.definite)
         return Resolved(text, "description", text, None, plural, head.lower_, is_definite)
 
     def _definite_org(self, head: Token) -> Mention | None:
@@ -282,12 +290,44 @@ class SpeakerResolver:
                 best = m
         return best
 
+    def _same_head(self, head: Token, noun_class: str | None) -> Resolved | None:
+        """"The source said" after "a source in the police told X": the nearest earlier speaker written
+        with the same head noun; "the speaker" (noun class speaker) is the person who spoke last."""
+        if any(c.dep_ in ("prep", "poss", "compound", "amod", "relcl", "acl") for c in head.children):
+            return None
+        lemma = head.lemma_.lower()
+        for hpos, r in reversed(self.history):
+            if hpos >= head.idx or r.kind == "author":
+                continue
+            words = [w.lower() for w in re.findall(r"[\w'-]+", r.text)]
+            if r.head in (head.lower_, lemma) or head.lower_ in words[:4]:
+                return r
+        if noun_class == "speaker":
+            return self._recent(head.idx, "person")
+        return None
+
+    def _body_ref(self, head: Token) -> Mention | None:
+        """"The agency" / "the ministry" written after the organisation is named: the last organisation
+        of a kind the noun can denote (bodies.tsv)."""
+        kinds = lexicons().bodies.get(head.lower_)
+        if not kinds or head.pos_ != "NOUN" or not any(c.lower_ == "the" for c in head.children):
+            return None
+        best = None
+        for m in self.index.mentions:
+            if m.end <= head.idx and m.type == "ORG" and self.index.kinds.get(m.name) in kinds:
+                best = m
+        return best
+
     def _named_by(self, head: Token) -> Mention | None:
-        """The name a description goes on to give: "a Tajik militant named X", "the spokesman, X,"."""
+        """The name a description goes on to give: "a Tajik militant named X", "the spokesman, X,",
+        "one of them, who gives his name as X"."""
         for child in head.children:
             targets = [child] if child.dep_ == "appos" else []
-            if child.dep_ == "acl" and child.lemma_.lower() in ("name", "call", "identify"):
-                targets = [c for c in child.subtree if c.i != child.i]
+            if child.dep_ in ("acl", "relcl"):
+                sub = list(child.subtree)
+                at = next((i for i, t in enumerate(sub) if t.lemma_.lower() in ("name", "call", "identify")), None)
+                if at is not None and (child.dep_ == "acl" or any(t.lower_ == "as" for t in sub[at:])):
+                    targets = sub[at + 1:]
             for t in targets:
                 m = self.index.covering(t.idx, t.idx + len(t.text))
                 if m is not None and m.type in ("PERSON", "ORG"):
@@ -309,6 +349,10 @@ class SpeakerResolver:
         """The organisation a role noun speaks for: "UKMK officials", "a spokesman for the ministry"."""
         for child in head.children:
             toks: list[Token] = []
+            if child.dep_ == "poss" and child.pos_ == "NOUN":
+                body = self._definite_org(child) or self._body_ref(child)
+                if body is not None:
+                    return body
             if child.dep_ in ("compound", "poss", "nmod", "amod"):
                 toks = list(child.subtree)
             elif child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from", "with"):
@@ -344,7 +388,15 @@ class SpeakerResolver:
         return None
 
     def _owner_in_phrase(self, noun: Token) -> Resolved | None:
-        for c in noun.children:
+        # "a report released on Monday by X": the agent of a participle on the noun is its owner.
+        agents = [a for c in noun.children if c.dep_ == "acl" for a in c.children
+                  if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "by")]
+        for c in list(noun.children) + agents:
+            if c.dep_ == "agent" or (c in agents):
+                m = self._mention_in(c)
+                if m is not None and m.type in ("ORG", "PERSON"):
+                    return Resolved(m.name, "entity", m.name, m.type)
+                continue
             if c.dep_ in ("poss", "compound") or (c.dep_ == "prep" and c.lower_ in ("by", "of", "from")):
                 m = self._mention_in(c)
                 if m is not None and m.type in ("ORG", "PERSON"):
