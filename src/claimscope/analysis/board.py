@@ -18,7 +18,7 @@ from datasketch import MinHash, MinHashLSH
 
 from claimscope.analysis.conflicts import frames, is_denial
 from claimscope.analysis.lexicon import stopwords
-from claimscope.analysis.origins import Resolver, credits
+from claimscope.analysis.origins import Resolver, credits, describes_person, is_vague
 from claimscope.analysis.registry import Registry, load_registry
 from claimscope.analysis.statements import AUTHOR, Statement, extract_statements
 from claimscope.analysis.text import quoted_share, raw_shingles, words
@@ -45,6 +45,7 @@ class DocInfo:
     title: str | None = None
     published: str | None = None
     bodies: list[str] = field(default_factory=list)
+    subject: str | None = None  # the person the page is about (named most often, at least three times)
 
 
 @dataclass
@@ -156,6 +157,7 @@ class Board:
         if not read:
             return []
         info.bodies = self.resolver.bodies_in(doc.text)
+        info.subject = _subject(ann)
         self.resolver.learn_roles(doc.text, info.bodies)
         stmts = extract_statements(doc, replace(ann, skipped=None))
         copies: Counter[str] = Counter()
@@ -339,6 +341,15 @@ class Board:
             fam = self.family(st.doc_id)
             return fam, [f"{info.outlet} (own voice)", *([fam] if fam != f"src:{info.outlet}" else [])]
         found, chain = self.resolver.resolve(st.speaker, info.bodies)
+        if info.subject and describes_person(st.speaker) and (found is None or not found.startswith("src:")):
+            # "A man claiming to be the former head of ...": an unnamed person described on a page about one person
+            found, named_chain = self.resolver.resolve(info.subject, info.bodies)
+            chain = [*chain, *named_chain]
+        if found is None and st.named_speaker and st.named_speaker != st.speaker and not is_vague(st.speaker):
+            # a description ("the minister", "a man claiming to be ...") the attribution component resolved to a name
+            named, named_chain = self.resolver.resolve(st.named_speaker, info.bodies)
+            if named is not None:
+                found, chain = named, [*chain, *named_chain]
         chain = [info.outlet, *st.via, *chain]
         if found is None:
             vague = self._vague(sid)
@@ -411,6 +422,14 @@ def _minhash(tokens: set[str]) -> MinHash:
     mh = MinHash(num_perm=PERMS, seed=1, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme)
     mh.update_batch([t.encode("utf-8") for t in tokens])
     return mh
+
+
+def _subject(ann: Annotations) -> str | None:
+    """The person a page is about: the one named most often, when named at least three times and clearly first."""
+    people = sorted((len(e.mentions), e.name) for e in ann.entities if e.type == "PERSON")
+    if not people or people[-1][0] < 3 or (len(people) > 1 and people[-2][0] * 2 > people[-1][0]):
+        return None
+    return people[-1][1]
 
 
 def _language(text: str) -> str | None:

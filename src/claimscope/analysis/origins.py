@@ -279,6 +279,16 @@ def _label(key: str) -> str:
     return rest.title() if rest else key
 
 
+def describes_person(speaker: str) -> bool:
+    """True for an unnamed person described by role or claimed identity ("a man claiming to be ...", "a top commander")."""
+    low = speaker.lower().strip()
+    if not re.match(r"(?:an?|one)\s", low) or person_names(speaker):
+        return False
+    lx = lexicon()
+    return bool(re.search(r"\b(?:" + "|".join(map(re.escape, lx["identity_phrases"])) + r")\b", low)
+                or re.search(r"\b(?:" + "|".join(map(re.escape, lx["role_words"])) + r")\b", low))
+
+
 def is_vague(speaker: str) -> bool:
     """True for speakers that name no body ("officials", "Kazakh authorities", "police", "sources")."""
     low = speaker.lower().strip()

@@ -40,6 +40,7 @@ class Statement:
     sentence: str = ""
     tokens: list[str] = field(default_factory=list)
     frames: list[str] = field(default_factory=list)
+    named_speaker: str = ""  # the attribution component's named speaker for this span, when it has one
 
     @property
     def own_voice(self) -> bool:
@@ -215,7 +216,20 @@ def extract_statements(doc: Document, ann: Annotations) -> list[Statement]:
             last_person = person_here
     for st in out:
         _mentions(st, ann)
+        if not st.own_voice:
+            st.named_speaker = _named_speaker(st, ann)
     return out
+
+
+
+def _named_speaker(st: Statement, ann: Annotations) -> str:
+    """The speaker the attribution component names (an entity, or the entity a pronoun stands for) for this span."""
+    for c in ann.claims:
+        if (c.start <= st.start < c.end or st.start <= c.start < st.end) and c.speaker_kind in ("entity", "pronoun"):
+            speaker = c.speaker if isinstance(c.speaker, str) else ", ".join(c.speaker)
+            if speaker != AUTHOR:
+                return speaker
+    return ""
 
 
 def _upstream(sent: Span, ann: Annotations) -> tuple[str, str, int, int, list[str]] | None:
