@@ -170,7 +170,10 @@ def name_span(head: Token) -> Span:
     coordination, as one contiguous span around the head."""
     excluded: set[int] = set()
     for child in head.children:
-        if child.dep_ in NOT_NAME:
+        # "former recruits quoted in the report": a short participle phrase is part of a description
+        participle = (child.dep_ == "acl" and child.tag_ == "VBN" and child.i > head.i and head.pos_ == "NOUN"
+                      and len(list(child.subtree)) <= 5 and not any(t.is_punct for t in child.subtree))
+        if child.dep_ in NOT_NAME and not participle:
             excluded.update(t.i for t in child.subtree)
     kept = {t.i for t in head.subtree} - excluded
     lo = hi = head.i

@@ -162,6 +162,19 @@ def _trim_parenthetical(text: str, parts: list[tuple[int, int]]) -> list[tuple[i
     return out
 
 
+def _trim_comment(text: str, parts: list[tuple[int, int]], nouns: dict[str, str]) -> list[tuple[int, int]]:
+    """Drop the article's comment closing a content (", a figure the authors were unable to verify"):
+    an apposition headed by a noun of class comment (nouns.tsv) describes the claim, it is not part of it."""
+    out = []
+    for s, e in parts:
+        seg = text[s:e]
+        m = re.search(r",\s+(?:a|an|the|this|that)\s+(?:[\w-]+\s+){0,2}?([\w-]+)\b[^,]*$", seg)
+        if m and nouns.get(m.group(1).lower()) == "comment" and _words(seg[:m.start()]) >= 3:
+            e = s + m.start()
+        out.append((s, e))
+    return out
+
+
 class Finder:
     """Finds the claims of one parsed document."""
 
@@ -181,6 +194,8 @@ class Finder:
         self.drafts: list[Draft] = []
         self.bare: list[tuple[Token, Resolved, CueVerb]] = []  # cues whose content is a nearby quote
         self.author_zones: list[tuple[int, int]] = []
+        # sentences whose author frame ("there is no evidence that") a closing "X said" gives to X
+        self.framed: dict[int, str] = {}
 
     # ------------------------------------------------------------------ helpers
     def _paragraph(self, pos: int) -> tuple[int, int]:
@@ -321,7 +336,10 @@ class Finder:
                 if pos < 0 or (pos > 0 and low[pos - 1].isalnum()) or len(low[:pos].split()) > 3:
                     continue
                 cstart = sent.start_char + pos + len(frame)
-                self._author_claim(sent, sent.start_char + pos, cstart, status)
+                if self._closing_speaker(sent):
+                    self.framed[sent.start_char] = status
+                else:
+                    self._author_claim(sent, sent.start_char + pos, cstart, status)
                 found = True
                 break
             if found:
@@ -340,8 +358,24 @@ class Finder:
                     toks = toks[1:]
                 if not toks:
                     continue
-                self._author_claim(sent, sent.start_char, toks[0].idx, "negated")
+                if self._closing_speaker(sent):
+                    self.framed[sent.start_char] = "negated"
+                else:
+                    self._author_claim(sent, sent.start_char, toks[0].idx, "negated")
                 break
+
+    def _closing_speaker(self, sent: Span) -> bool:
+        """The sentence ends with "..., X said": its frame is X's, not the article's."""
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        for tok in reversed(words[-6:]):
+            cue = self.lex.verbs.get(tok.lemma_.lower())
+            if cue is None or cue.kind not in ("speech", "report") or tok.pos_ != "VERB":
+                continue
+            left = self._cue_left(tok) - 1
+            after = [t for t in words if t.i > tok.i]
+            return (left > sent.start and self.doc[left].text == ","
+                    and not any(t.pos_ in ("VERB", "AUX") for t in after))
+        return False
 
     def _negated_noun(self, tok: Token, sent: Span) -> bool:
         if tok.head.dep_ != "ROOT" and sent[0].lower_ not in ("there", "neither", "nor"):
@@ -688,6 +722,8 @@ class Finder:
     def _verb(self, tok: Token, cue: CueVerb) -> None:
         if cue.kind != "learned" and self._impersonal(tok, cue):
             return
+        if cue.kind == "learned" and self.mask[tok.idx]:
+            return  # a frame inside a quotation is part of what the quoted speaker says
         subject = self._subject(tok)
         if subject is None and cue.kind in ("speech", "report"):
             subject = self._subject_after_quote(tok) or self._leading_name(tok) or self._word_before(tok)
@@ -736,7 +772,7 @@ class Finder:
             # "Fueled by frustration, Trump explained S": an opening phrase is not what was said
             runs = [(s, e) for s, e in runs if e > left]
         runs = self._extend_to_quotes(runs)
-        parts = self._clip(_trim_parenthetical(self.text, runs), cs)
+        parts = self._clip(_trim_comment(self.text, _trim_parenthetical(self.text, runs), self.lex.nouns), cs)
         if not parts or _words(" ".join(self.text[s:e] for s, e in parts)) < self.min_words:
             return
         negated = any(c.dep_ == "neg" for c in tok.children)
@@ -910,6 +946,9 @@ class Finder:
             status = d.status or base_status(d.cue_status, d.negated, d.hedge_context, content)
             s_start, s_end = self._sentence_bounds(min(d.start, d.cue_start or d.start),
                                                    max(d.end, d.cue_end))
+            framed = [st for pos, st in self.framed.items() if d.start <= pos + 6 < d.end or pos == s_start]
+            if framed and status == "asserted":
+                status = framed[0]
             views.append(StatusView(_speaker_key(d.resolved.speaker), d.cue_status, content, d.start,
                                     d.end, s_start, s_end, status))
         qualify(self.text, views, self._marker_speakers(views))
