@@ -17,6 +17,7 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "them"}
 THING_PRONOUNS = {"it"}
 FIRST_PERSON = {"i", "we", "me", "us"}
+TIME_NOUNS = {"time", "moment", "period", "day", "days", "year", "years", "week", "month"}
 RELATIVE = {"who", "which", "that", "whom"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"}
 # Dependencies whose subtrees are not part of a speaker's name ("X, who leads Y," / "X, the director,").
@@ -173,7 +174,10 @@ def name_span(head: Token) -> Span:
         # "former recruits quoted in the report": a short participle phrase is part of a description
         participle = (child.dep_ == "acl" and child.tag_ == "VBN" and child.i > head.i and head.pos_ == "NOUN"
                       and len(list(child.subtree)) <= 5 and not any(t.is_punct for t in child.subtree))
-        if child.dep_ in NOT_NAME and not participle:
+        # "officials at the time": when they spoke is not who they are
+        when = child.dep_ == "prep" and any(g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower()
+                                            in TIME_NOUNS) for g in child.children)
+        if (child.dep_ in NOT_NAME and not participle) or when:
             excluded.update(t.i for t in child.subtree)
     kept = {t.i for t in head.subtree} - excluded
     lo = hi = head.i
@@ -326,6 +330,9 @@ class SpeakerResolver:
         "one of them, who gives his name as X"."""
         for child in head.children:
             targets = [child] if child.dep_ == "appos" else []
+            if child.dep_ == "prep" and (child.lower_ in ("including", "like") or (
+                    child.lower_ == "as" and child.i > 0 and child.nbor(-1).lower_ == "such")):
+                targets = [t for t in child.subtree if t.i != child.i]  # "rights groups such as X"
             if child.dep_ in ("acl", "relcl"):
                 sub = list(child.subtree)
                 at = next((i for i, t in enumerate(sub) if t.lemma_.lower() in ("name", "call", "identify")), None)

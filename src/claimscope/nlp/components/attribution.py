@@ -500,12 +500,19 @@ class Finder:
                     return rest
         for frame in ("infinitive", "object"):
             if frame in cue.frames and frame in frames:
+                if frame == "object" and self._act_object(tok):
+                    return None
                 return frames[frame]
         for frame in sorted(cue.frames):
             for key in (frame, f"prep_{frame}"):
                 if key.startswith("prep_") and key in frames:
                     return frames[key]
         return None
+
+    def _act_object(self, tok: Token) -> bool:
+        """"claimed responsibility", "claimed the lives of": an object that names an act, not a statement
+        (nouns.tsv class act)."""
+        return any(c.dep_ == "dobj" and self.lex.nouns.get(c.lemma_.lower()) == "act" for c in tok.children)
 
     def _fronted_part(self, tok: Token, clause: set[int]) -> set[int]:
         """'To win the state, X said, the party must ...': the cue set off by commas inside its content;
@@ -554,7 +561,11 @@ class Finder:
                 return False
         if cue.kind not in ("speech", "report") or tok.head.pos_ not in ("VERB", "AUX"):
             return False
-        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in tok.children):
+        if any(c.dep_ in ("ccomp", "xcomp", "attr", "acomp") for c in tok.children):
+            return False
+        # "..., prosecutor X told AKIpress": the object of a verb with no object frame is whom it was told
+        if any(c.dep_ == "dobj" and ("object" in cue.frames or c.pos_ not in ("PROPN", "PRON"))
+               for c in tok.children):
             return False
         left = self._cue_left(tok) - 1
         return left >= 0 and (self.doc[left].text in (",", ";", "--", "—", "–") or self.doc[left].is_quote)
@@ -765,6 +776,9 @@ class Finder:
             elif "clause" in cue.frames:
                 self.bare.append((tok, resolved, cue))
             return
+        first = self.doc[min(content)]
+        if first.lower_ in ("whether", "if") and any(c.dep_ == "neg" for c in tok.children):
+            return  # "did not say whether S": nothing was said
         runs = _runs(self.doc, content)
         left = min(subject.left_edge.idx, cs)
         if (any(e <= left for _, e in runs) and any(s >= ce for s, _ in runs)

@@ -73,7 +73,10 @@ def qualify(text: str, claims: Sequence[StatusView],
                 before = [c for c in claims if c.start < m_start]
                 if not before:
                     continue
-                key = max(before, key=lambda c: c.start).speaker_key
+                nearest = max(before, key=lambda c: c.start)
+                key = nearest.speaker_key
+                if nearest.status != "negated" and not unverified_markers(nearest.content):
+                    nearest.status = "unconfirmed"  # "Reuters could not verify the claim": the one just made
             for c in claims:
                 if c.speaker_key != key or c.status == "negated":
                     continue
