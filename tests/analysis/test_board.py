@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from claimscope.analysis.board import Board
 from claimscope.analysis.report import event_json
-from claimscope.model import Annotations
+from claimscope.model import Annotations, Claim, Entity, EntityMention
 
 from .helpers import doc
 
@@ -84,3 +86,30 @@ def test_non_english_pages_are_kept_and_flagged_not_read() -> None:
     out = event_json(b)
     assert out["not_read"] == ["ru-story.txt"]
     assert out["documents"][0]["read"] is False
+
+
+def test_a_pages_second_statement_of_a_proposition_joins_it() -> None:
+    a = ("Police said the gunman killed four officers at the station on Monday. "
+         "Residents reported hearing gunfire for an hour.")
+    b = ("The gunman killed four officers at the police station on Monday, officials said. "
+         "Later the regional police chief repeated that the gunman had killed four officers at the station.")
+    board = Board()
+    board.add(doc(a, "aaa-story.txt"), Annotations())
+    board.add(doc(b, "bbb-story.txt"), Annotations())
+    props = [p for p in _shared(event_json(board)) if any("four officers" in c["content"] for c in p["claims"])]
+    assert len(props) == 1
+    assert sum(c["source"] == "bbb-story.txt" for c in props[0]["claims"]) == 2
+
+
+def test_unnamed_person_on_a_page_about_one_person_is_that_person() -> None:
+    text = ("A man claiming to be the former commander of the special police said he had joined the group. "
+            "Ivan Petrov disappeared in April. Ivan Petrov was trained abroad. Relatives of Ivan Petrov were shocked.")
+    mentions = [EntityMention(m.start(), m.end(), "Ivan Petrov") for m in re.finditer("Ivan Petrov", text)]
+    speaker = "A man claiming to be the former commander of the special police"
+    start = text.index("he had joined")
+    claim = Claim(speaker=speaker, cue="said", content="he had joined the group", start=start, end=start + 23)
+    ann = Annotations(entities=[Entity(name="Ivan Petrov", type="PERSON", mentions=mentions)], claims=[claim])
+    board = Board()
+    board.add(doc(text, "aaa-story.txt"), ann)
+    sid = next(s for s in board.statements.values() if "joined the group" in s.content).id
+    assert board.origin(sid)[0] == "person:petrov"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -53,7 +54,7 @@ def test_bad_registry_reliability_is_refused(tmp_path: Path) -> None:
 
 
 def test_analyst_override_replaces_the_grade_and_keeps_who_and_why() -> None:
-    out = {"propositions": [{"claims": [{"id": "abc:1"}], "grade": {"reliability": "C", "credibility": 1,
+    out: dict[str, Any] = {"propositions": [{"claims": [{"id": "abc:1"}], "grade": {"reliability": "C", "credibility": 1,
                                                                     "code": "C1", "meaning": "", "why": []}}]}
     apply_overrides(out, [{"anchor": "abc:1", "reliability": None, "credibility": 3, "analyst": "jdoe",
                            "reason": "one source really", "created_at": "2026-01-01T00:00:00Z"}])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimscope.analysis.origins import Resolver, credits, is_vague
+from claimscope.analysis.origins import Resolver, credits, describes_person, is_vague
 from claimscope.analysis.registry import load_registry
 
 
@@ -49,3 +49,10 @@ def test_credits_read_datelines_and_reports_but_not_interviews() -> None:
 def test_a_page_does_not_credit_itself() -> None:
     reg = load_registry()
     assert credits("ASTANA (Reuters) - Gunmen attacked a base.", reg, reg.lookup("Reuters")) == []
+
+
+def test_an_unnamed_person_described_by_claimed_identity_or_role() -> None:
+    assert describes_person("A man claiming to be the former head of the special police")
+    assert describes_person("A senior police commander")
+    assert not describes_person("A resident of the city")
+    assert not describes_person("Colonel Ivan Petrov")

@@ -58,3 +58,21 @@ def test_upstream_claim_supplies_the_speaker_when_no_cue_is_found() -> None:
     claim = Claim(speaker="Nursultan Nazarbayev", cue="in the view of", content=text[:-1], start=0, end=len(text) - 1)
     sts = extract_statements(doc(text, "a.txt"), Annotations(claims=[claim]))
     assert sts[0].speaker == "Nursultan Nazarbayev"
+
+
+def test_dash_that_sets_off_a_clause_splits_the_statement() -> None:
+    text = "At least 40 people died in the fire at the market – making it the deadliest blaze in a decade."
+    sts = extract_statements(doc(text, "a.txt"), Annotations())
+    assert [s.content for s in sts] == ["At least 40 people died in the fire at the market",
+                                        "making it the deadliest blaze in a decade."]
+
+
+def test_dashes_around_a_list_of_names_do_not_split() -> None:
+    text = "Two guards – Sergeant Ivan Petrov and Corporal Oleg Sidorov – were killed at the gate on Monday."
+    assert len(extract_statements(doc(text, "a.txt"), Annotations())) == 1
+
+
+def test_though_clause_is_a_statement_of_its_own() -> None:
+    text = "The group has said it carried out the bombing, though officials have not addressed the claim."
+    sts = extract_statements(doc(text, "a.txt"), Annotations())
+    assert len(sts) == 2 and sts[1].content.startswith("officials have not")

@@ -1,0 +1,20 @@
+"""Comparison tokens: synonyms, phrases and acronyms fold to one word."""
+
+from __future__ import annotations
+
+from claimscope.analysis.text import content_tokens
+
+
+def test_phrase_synonyms_fold_to_the_group_word() -> None:
+    assert content_tokens("Police shot dead two gunmen") == content_tokens("Police killed two gunmen")
+
+
+def test_group_names_and_acronyms_read_as_one_word() -> None:
+    a = content_tokens("The Islamic State claimed responsibility for the bombing")
+    b = content_tokens("ISIL claimed responsibility for the bombing")
+    c = content_tokens("IS was behind the bombing")
+    assert a == b == c
+
+
+def test_lower_case_is_stays_a_verb() -> None:
+    assert "isis" not in content_tokens("The city is calm and the market is open")
