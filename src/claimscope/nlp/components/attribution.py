@@ -545,7 +545,11 @@ class Finder:
     def _cue_left(self, tok: Token) -> int:
         """First token of the cue clause "X said" (its subject when that comes first)."""
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        return subj.left_edge.i if subj is not None and subj.i < tok.i else tok.i
+        if subj is None or subj.i > tok.i:
+            return tok.i
+        # "S ... each, prosecutor X told Y" parsed with the content's last word in the subject
+        commas = [k for k in range(subj.left_edge.i, subj.i) if self.doc[k].text == ","]
+        return commas[-1] + 1 if commas else subj.left_edge.i
 
     def _closes_clause(self, tok: Token, cue: CueVerb) -> bool:
         """'S, X said' parsed with the cue hanging off S: a speech cue after a comma or quotation mark,
@@ -779,6 +783,9 @@ class Finder:
         first = self.doc[min(content)]
         if first.lower_ in ("whether", "if") and any(c.dep_ == "neg" for c in tok.children):
             return  # "did not say whether S": nothing was said
+        if (any(c.dep_ == "neg" for c in tok.children) and cue.kind != "stance"
+                and not any(self.doc[i].pos_ in ("VERB", "AUX") or self.mask[self.doc[i].idx] for i in content)):
+            return  # "did not respond to a request for comment": a noun is no statement withheld
         runs = _runs(self.doc, content)
         left = min(subject.left_edge.idx, cs)
         if (any(e <= left for _, e in runs) and any(s >= ce for s, _ in runs)
