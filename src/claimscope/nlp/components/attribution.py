@@ -783,9 +783,6 @@ class Finder:
         first = self.doc[min(content)]
         if first.lower_ in ("whether", "if") and any(c.dep_ == "neg" for c in tok.children):
             return  # "did not say whether S": nothing was said
-        if (any(c.dep_ == "neg" for c in tok.children) and cue.kind != "stance"
-                and not any(self.doc[i].pos_ in ("VERB", "AUX") or self.mask[self.doc[i].idx] for i in content)):
-            return  # "did not respond to a request for comment": a noun is no statement withheld
         runs = _runs(self.doc, content)
         left = min(subject.left_edge.idx, cs)
         if (any(e <= left for _, e in runs) and any(s >= ce for s, _ in runs)
