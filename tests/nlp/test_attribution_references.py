@@ -128,3 +128,11 @@ def test_closing_told_outlet_after_a_title_is_a_claim(nlp) -> None:
 def test_time_phrase_is_not_part_of_the_speaker(nlp) -> None:
     found = claims(nlp, "Officials at the time said that the attackers had trained abroad.")
     assert find(found, cue="said")["speaker"] == "Officials"
+
+
+def test_reply_with_only_its_tail_quoted_is_mixed(nlp) -> None:
+    text = ('Dilshod Karimov, a lawyer, denied the charges. He told Asia-Plus the young man had only watched '
+            'videos online and "never spoke to any recruiter."')
+    found = claims(nlp, text, [("Dilshod Karimov", "PERSON", None, [])])
+    c = find(found, quote="mixed")
+    assert c["speaker"] == "Dilshod Karimov" and c["content"].startswith("the young man had only watched")

@@ -495,6 +495,9 @@ class Finder:
             if self._closes_clause(tok, cue):
                 return self._closing_content(tok)
             if cue.kind in ("speech", "report"):
+                zero_that = self._zero_that_conj(tok)
+                if zero_that:
+                    return zero_that
                 rest = self._clause_after(tok)
                 if rest:
                     return rest
@@ -507,6 +510,22 @@ class Finder:
             for key in (frame, f"prep_{frame}"):
                 if key.startswith("prep_") and key in frames:
                     return frames[key]
+        return None
+
+    def _zero_that_conj(self, tok: Token) -> set[int] | None:
+        """"told Asia-Plus the man had watched videos": a clause without "that" after the addressee,
+        misparsed as a verb coordinated with the cue (no conjunction or comma before its subject)."""
+        if not any(c.dep_ == "dobj" for c in tok.children):
+            return None
+        for c in tok.children:
+            subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+            if c.dep_ != "conj" or c.i < tok.i or not subj:
+                continue
+            left = min(g.left_edge.i for g in subj)
+            between = self.doc[tok.i + 1:left]
+            if any(t.lower_ in ("and", "but", "or", "while", ",", ";", "who", "which") for t in between):
+                return None
+            return {t.i for t in c.subtree if t.i >= left}
         return None
 
     def _act_object(self, tok: Token) -> bool:
