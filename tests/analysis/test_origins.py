@@ -56,3 +56,9 @@ def test_an_unnamed_person_described_by_claimed_identity_or_role() -> None:
     assert describes_person("A senior police commander")
     assert not describes_person("A resident of the city")
     assert not describes_person("Colonel Ivan Petrov")
+
+
+def test_a_place_after_of_or_a_vague_word_is_not_a_person() -> None:
+    r = Resolver(load_registry())
+    assert r.resolve("A resident of Aktobe", [])[0] != "person:aktobe"
+    assert r.resolve("Local media", [])[0] is None

@@ -93,8 +93,16 @@ def person_names(text: str) -> list[tuple[int, int, str]]:
             continue
         if len(toks) == 1 and (len(toks[0]) < 5 or low in lexicon()["vague_speakers"]):
             continue
+        if len(toks) == 1 and (re.search(r"\b(?:of|in|from|near|outside)\s+$", text[:start])
+                               or _vague_word_after(text[start + len(joined):])):
+            continue  # "a resident of Aktobe" names a place; "Local media" is no person
         out.append((start, start + len(joined), joined))
     return out
+
+
+def _vague_word_after(rest: str) -> bool:
+    m = re.match(r"\s+([a-z]+)", rest)
+    return bool(m and m.group(1) in lexicon()["vague_speakers"])
 
 
 def _surname(name: str) -> str:
