@@ -340,16 +340,7 @@ class Board:
                              *chain]
             fam = self.family(st.doc_id)
             return fam, [f"{info.outlet} (own voice)", *([fam] if fam != f"src:{info.outlet}" else [])]
-        found, chain = self.resolver.resolve(st.speaker, info.bodies)
-        if info.subject and describes_person(st.speaker) and (found is None or not found.startswith("src:")):
-            # "A man claiming to be the former head of ...": an unnamed person described on a page about one person
-            found, named_chain = self.resolver.resolve(info.subject, info.bodies)
-            chain = [*chain, *named_chain]
-        if found is None and st.named_speaker and st.named_speaker != st.speaker and not is_vague(st.speaker):
-            # a description ("the minister", "a man claiming to be ...") the attribution component resolved to a name
-            named, named_chain = self.resolver.resolve(st.named_speaker, info.bodies)
-            if named is not None:
-                found, chain = named, [*chain, *named_chain]
+        found, chain = self._speaker_key(st)
         chain = [info.outlet, *st.via, *chain]
         if found is None:
             vague = self._vague(sid)
@@ -362,6 +353,21 @@ class Board:
             key = self._find(key)
         return key, chain
 
+    def _speaker_key(self, st: Statement) -> tuple[str | None, list[str]]:
+        """(origin key or None when vague, chain) of an attributed statement's speaker on its page."""
+        info = self.docs[st.doc_id]
+        found, chain = self.resolver.resolve(st.speaker, info.bodies)
+        if info.subject and describes_person(st.speaker) and (found is None or not found.startswith("src:")):
+            # "A man claiming to be the former head of ...": an unnamed person described on a page about one person
+            found, named_chain = self.resolver.resolve(info.subject, info.bodies)
+            chain = [*chain, *named_chain]
+        if found is None and st.named_speaker and st.named_speaker != st.speaker and not is_vague(st.speaker):
+            # a description ("the minister") the attribution component resolved to a name
+            named, named_chain = self.resolver.resolve(st.named_speaker, info.bodies)
+            if named is not None:
+                found, chain = named, [*chain, *named_chain]
+        return found, chain
+
     def _vague(self, sid: str) -> str | None:
         pid = self.prop_of.get(sid)
         if pid is None:
@@ -371,7 +377,7 @@ class Board:
             other = self.statements[m]
             if m == sid or other.own_voice or is_denial(other):
                 continue
-            key, _ = self.resolver.resolve(other.speaker, self.docs[other.doc_id].bodies)
+            key, _ = self._speaker_key(other)
             if key and not key.startswith("src:"):
                 votes[key] += 1
         return votes.most_common(1)[0][0] if votes else None
