@@ -136,3 +136,11 @@ def test_reply_with_only_its_tail_quoted_is_mixed(nlp) -> None:
     found = claims(nlp, text, [("Dilshod Karimov", "PERSON", None, [])])
     c = find(found, quote="mixed")
     assert c["speaker"] == "Dilshod Karimov" and c["content"].startswith("the young man had only watched")
+
+
+def test_stance_object_followed_by_what_was_argued_is_one_claim(nlp) -> None:
+    text = ("Rights groups have criticised the prosecutions, arguing that many defendants are jailed for "
+            "possessing literature.")
+    found = claims(nlp, text)
+    assert not [c for c in found if c["content"] == "the prosecutions"]
+    assert find(found, cue="arguing")["content"].startswith("many defendants are jailed")

@@ -503,7 +503,7 @@ class Finder:
                     return rest
         for frame in ("infinitive", "object"):
             if frame in cue.frames and frame in frames:
-                if frame == "object" and self._act_object(tok):
+                if frame == "object" and (self._act_object(tok) or self._says_why(tok, cue)):
                     return None
                 return frames[frame]
         for frame in sorted(cue.frames):
@@ -527,6 +527,18 @@ class Finder:
                 return None
             return {t.i for t in c.subtree if t.i >= left}
         return None
+
+    def _says_why(self, tok: Token, cue: CueVerb) -> bool:
+        """"criticised the prosecutions, arguing that S": the stance's object is no statement when a
+        speech cue of the same subject goes on to say what was said."""
+        if cue.kind != "stance":
+            return False
+        for c in tok.children:
+            if c.dep_ in ("advcl", "xcomp", "conj") and c.i > tok.i and c.tag_ == "VBG":
+                inner = self.lex.verbs.get(c.lemma_.lower())
+                if inner is not None and inner.kind in ("speech", "report") and "clause" in frame_contents(c):
+                    return True
+        return False
 
     def _act_object(self, tok: Token) -> bool:
         """"claimed responsibility", "claimed the lives of": an object that names an act, not a statement
