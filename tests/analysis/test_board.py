@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from claimscope.analysis.board import Board
 from claimscope.analysis.report import event_json
+from claimscope.analysis.statements import Statement
 from claimscope.model import Annotations, Claim, Entity, EntityMention
 
 from .helpers import doc
@@ -113,3 +115,13 @@ def test_unnamed_person_on_a_page_about_one_person_is_that_person() -> None:
     board.add(doc(text, "aaa-story.txt"), ann)
     sid = next(s for s in board.statements.values() if "joined the group" in s.content).id
     assert board.origin(sid)[0] == "person:petrov"
+
+
+def test_one_shared_word_is_enough_when_both_count_the_same_outcome() -> None:
+    a = Statement(id="a", doc_id="d1", source="a.txt", start=0, end=1, content="Dozens more people are reported injured.",
+                  tokens=["12", "more", "people", "reported", "injure"], frames=["#injured:victims"])
+    b = Statement(id="b", doc_id="d2", source="b.txt", start=0, end=1, content="38 others were injured.",
+                  tokens=["38", "other", "injure"], frames=["#injured:victims"])
+    c = replace(b, frames=[])
+    assert Board._overlap(a, b)
+    assert not Board._overlap(a, c)

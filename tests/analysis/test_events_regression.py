@@ -58,13 +58,13 @@ def summary() -> dict[str, Any]:
 
 
 def test_same_proposition_pairs_hold(summary: dict[str, Any]) -> None:
-    # target 0.65; measured 0.585 (naive TF-IDF clustering: 0.26)
-    assert summary["pairs"]["f1"] >= 0.55
+    # target 0.65; measured 0.606 (naive TF-IDF clustering: 0.26)
+    assert summary["pairs"]["f1"] >= 0.57
 
 
 def test_independent_origin_counts_hold(summary: dict[str, Any]) -> None:
-    # target 0.70 exact; measured 0.62 (naive: 0.20)
-    assert summary["origins"]["exact_rate"] >= 0.57
+    # target 0.70 exact; measured 0.667 (naive: 0.20)
+    assert summary["origins"]["exact_rate"] >= 0.60
     # target: circular reporting missed on at most 15% of single-origin propositions; measured 3 of 17
     assert summary["origins"]["circular_missed"] <= 4
 

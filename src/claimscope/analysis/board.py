@@ -317,7 +317,7 @@ class Board:
     def _overlap(a: Statement, b: Statement) -> bool:
         """Two statements share at least two words (or a number and a word): one rare word is not enough."""
         shared = set(a.tokens) & set(b.tokens)
-        return len(shared) >= 2
+        return len(shared) >= 2 or bool(shared and set(a.frames) & set(b.frames))
 
     def _link(self, a: Statement, b: Statement, score: float) -> Link:
         shared = set(a.tokens) & set(b.tokens)
