@@ -306,8 +306,7 @@ class SpeakerResolver:
         for hpos, r in reversed(self.history):
             if hpos >= head.idx or r.kind == "author":
                 continue
-            words = [w.lower() for w in re.findall(r"[\w'-]+", r.text)]
-            if r.head in (head.lower_, lemma) or head.lower_ in words[:4]:
+            if r.kind == "description" and r.head in (head.lower_, lemma):
                 return r
         if noun_class == "speaker":
             return self._recent(head.idx, "person")
