@@ -26,7 +26,7 @@ from claimscope.model import Annotations, Document
 
 PERMS = 64
 # Bump when the Board's fields or methods change: a saved board of another format is rebuilt.
-STATE_VERSION = 2
+STATE_VERSION = 3
 VECTOR_CACHE = 30000  # TF-IDF vectors kept; older ones are recomputed when needed
 
 
