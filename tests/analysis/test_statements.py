@@ -76,3 +76,34 @@ def test_though_clause_is_a_statement_of_its_own() -> None:
     text = "The group has said it carried out the bombing, though officials have not addressed the claim."
     sts = extract_statements(doc(text, "a.txt"), Annotations())
     assert len(sts) == 2 and sts[1].content.startswith("officials have not")
+
+
+def test_reason_clause_is_a_statement_of_its_own() -> None:
+    sts = extract_statements(doc("The officer said he quit the army because of the pay cuts announced in March.",
+                                 "a.txt"), Annotations())
+    assert [s.content for s in sts] == ["he quit the army", "of the pay cuts announced in March."]
+    assert all(s.speaker == "The officer" for s in sts)
+
+
+def test_noun_reports_with_a_place_belongs_to_the_speaker_phrase() -> None:
+    text = "Media reports in Ruritania had speculated that the mayor fled to the coast."
+    found = attribute(text)
+    assert found is not None
+    assert found[0] == "Media reports in Ruritania" and found[4] == []
+    assert text[found[2]:found[3]] == "the mayor fled to the coast."
+
+
+def test_clause_naming_its_own_speaker_takes_that_speaker() -> None:
+    text = ("The police spokesman said the road was closed, but in the broadcast, Governor Anna Berg claims "
+            "the road was reopened at noon.")
+    sts = extract_statements(doc(text, "a.txt"), Annotations())
+    assert [s.speaker for s in sts] == ["The police spokesman", "Governor Anna Berg"]
+
+
+def test_relative_clause_after_the_cue_is_the_writer_background() -> None:
+    text = ("Police chief Omar Lind said a local gang started the riots, which destroyed two shops "
+            "and injured at least forty people.")
+    sts = extract_statements(doc(text, "a.txt"), Annotations())
+    assert [s.content for s in sts] == ["a local gang started the riots", "destroyed two shops",
+                                        "injured at least forty people."]
+    assert [s.speaker for s in sts] == ["Police chief Omar Lind", AUTHOR, AUTHOR]

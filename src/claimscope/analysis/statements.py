@@ -138,6 +138,13 @@ def attribute(text: str) -> tuple[str, str, int, int, list[str]] | None:
             if inner and re.match(r"(?:reported|reports|report)\b", inner[1]):
                 # "X said A, Agency reported": the agency carries X's words
                 return sp, m.group("v").strip(), c_start + inner[2], c_start + inner[3], [inner[0]]
+            rest = text[c_start:c_end]
+            if (inner and re.fullmatch(r"reports?|claims", m.group("v").strip()) and re.match(r"\s*(?:in|from|of)\s", text[m.end("v"):c_start] + rest)
+                    and inner[0] in rest):
+                # "Media reports in Tajikistan had speculated that ...": the cue word was a noun of the speaker phrase
+                full = _clean_speaker(text[m.start("s"):c_start + rest.find(inner[0]) + len(inner[0])])
+                if full:
+                    return full, inner[1], c_start + inner[2], c_start + inner[3], []
             if inner and inner[0] not in ("he", "she", "they", "it"):
                 return inner[0], inner[1], c_start + inner[2], c_start + inner[3], [sp, *inner[4]]
             return sp, m.group("v").strip(), c_start, c_end, []
@@ -155,6 +162,15 @@ def attribute(text: str) -> tuple[str, str, int, int, list[str]] | None:
                 return inner[0], inner[1], c_start + inner[2], c_start + inner[3], [sp, *inner[4]]
             return sp, (m.group("v") or m.group("v2") or "").strip(), c_start, c_end, via
     return None
+
+
+def _clause_speaker(text: str) -> tuple[str, str, int, int, list[str]] | None:
+    """The attribution a clause makes of its own, after a leading adverbial ("in the video, X claims ...")."""
+    found = attribute(text)
+    if found is None and _ADVERBIAL.match(text) and ", " in text:
+        rest = text.split(", ", 1)[1]
+        found = attribute(rest) if rest[:1].isupper() else None
+    return found
 
 
 def _hedged(text: str) -> str:
@@ -193,6 +209,7 @@ def extract_statements(doc: Document, ann: Annotations) -> list[Statement]:
         if found is None and sent.text.startswith(_OPEN) and last_speaker:
             # a quotation standing alone goes on with the last speaker (SCHEMA: a new claim, same speaker)
             found = (last_speaker, "", 0, len(sent.text), [])
+        upstream = found is None
         if found is None:
             found = _upstream(sent, ann)
         named = person_names(sent.text)
@@ -207,7 +224,20 @@ def extract_statements(doc: Document, ann: Annotations) -> list[Statement]:
                 last_speaker = speaker
             content = Span(sent.start + cs, sent.start + ce, sent.text[cs:ce])
             status = next((c.status for c in ann.claims if sent.start <= c.start < sent.end), None)
-            for cl in clauses(content):
+            parts = clauses(content)
+            background = False
+            for cl in parts:
+                own = _clause_speaker(cl.text) if len(parts) > 1 or upstream else None
+                background = background or doc.text[max(0, cl.start - 8):cl.start].endswith(", which ")
+                if background:
+                    # a non-restrictive relative clause (and what it goes on to list) is the writer's background,
+                    # not the cited speaker's words
+                    out.append(_make(doc, cl, sent.text, AUTHOR, "", [], _hedged(cl.text), "indirect"))
+                    continue
+                if own and own[0] not in ("he", "she", "they", "it", "we", "i"):
+                    # "it is hard to tell ..., but in the video, X claims ...": the clause names its own speaker
+                    out.append(_make(doc, cl, sent.text, own[0], own[1], own[4], status or _hedged(cl.text), "indirect"))
+                    continue
                 out.append(_make(doc, cl, sent.text, speaker, cue, via, status or _hedged(cl.text), "indirect"))
         else:
             for cl in clauses(sent):
