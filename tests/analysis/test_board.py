@@ -117,6 +117,18 @@ def test_unnamed_person_on_a_page_about_one_person_is_that_person() -> None:
     assert board.origin(sid)[0] == "person:petrov"
 
 
+def test_unnamed_person_talking_about_the_pages_subject_is_not_the_subject() -> None:
+    text = ("Ivan Petrov disappeared in April. Ivan Petrov joined the group. Relatives of Ivan Petrov were shocked. "
+            "Petrov was trained abroad, according to a senior official.")
+    mentions = [EntityMention(m.start(), m.end(), "Ivan Petrov") for m in re.finditer("Ivan Petrov", text)]
+    ann = Annotations(entities=[Entity(name="Ivan Petrov", type="PERSON", mentions=mentions)])
+    board = Board()
+    board.add(doc(text, "aaa-story.txt"), ann)
+    sid = next(s for s in board.statements.values() if "trained abroad" in s.content).id
+    assert board.statements[sid].speaker == "a senior official"
+    assert board.origin(sid)[0] != "person:petrov"
+
+
 def test_one_shared_word_is_enough_when_both_count_the_same_outcome() -> None:
     a = Statement(id="a", doc_id="d1", source="a.txt", start=0, end=1, content="Dozens more people are reported injured.",
                   tokens=["12", "more", "people", "reported", "injure"], frames=["#injured:victims"])

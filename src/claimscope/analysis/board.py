@@ -357,11 +357,14 @@ class Board:
         """(origin key or None when vague, chain) of an attributed statement's speaker on its page."""
         info = self.docs[st.doc_id]
         found, chain = self.resolver.resolve(st.speaker, info.bodies)
-        if info.subject and describes_person(st.speaker) and (found is None or not found.startswith("src:")):
+        if (info.subject and describes_person(st.speaker) and (found is None or not found.startswith("src:"))
+                and _surname_of(info.subject) not in st.content.lower()):
             # "A man claiming to be the former head of ...": an unnamed person described on a page about one person
             found, named_chain = self.resolver.resolve(info.subject, info.bodies)
             chain = [*chain, *named_chain]
-        if found is None and st.named_speaker and st.named_speaker != st.speaker and not is_vague(st.speaker):
+        if (found is None and st.named_speaker and st.named_speaker != st.speaker and not is_vague(st.speaker)
+                and _surname_of(st.named_speaker) not in st.content.lower()):
+            # (a person the statement talks about in the third person is not the one saying it)
             # a description ("the minister") the attribution component resolved to a name
             named, named_chain = self.resolver.resolve(st.named_speaker, info.bodies)
             if named is not None:
@@ -422,6 +425,12 @@ class Board:
 
 
 _TEMPLATE = MinHash(num_perm=PERMS, seed=1)
+
+
+def _surname_of(name: str) -> str:
+    """Last word of a name, lower case (how a story names its subject again: "Khalimov received ...")."""
+    words = name.split()
+    return words[-1].lower() if words else "\0"
 
 
 def _minhash(tokens: set[str]) -> MinHash:
