@@ -88,6 +88,7 @@ class EntityIndex:
 
     def _from_spacy(self, doc: Doc) -> None:
         persons: list[str] = []
+        doc_text = doc.text
         acronyms: dict[str, str] = {}
         for ent in doc.ents:
             etype = SPACY_TYPES.get(ent.label_)
@@ -97,7 +98,7 @@ class EntityIndex:
             if not name:
                 continue
             name = acronyms.get(name, name)
-            after = doc.text[ent.end_char:ent.end_char + 12]
+            after = doc_text[ent.end_char:ent.end_char + 12]
             abbr = re.match(r"\s*\(([A-Z][A-Z.]{1,9})\)", after) or re.search(r"\(([A-Z][A-Z.]{1,9})\)?$", ent.text)
             if abbr and abbr.group(1) != name:
                 acronyms[abbr.group(1)] = name
@@ -136,6 +137,7 @@ class EntityIndex:
 def _roles_from_parse(doc: Doc, index: EntityIndex) -> dict[str, list[str]]:
     """Roles from appositions ("X, the director of Y,") and copulas ("X is the director of Y")."""
     out: dict[str, list[str]] = {}
+    doc_text = doc.text
     for tok in doc:
         mention = index.covering(tok.idx, tok.idx + len(tok.text))
         if mention is None or mention.type != "PERSON" or tok.dep_ in ("compound", "flat"):
@@ -150,7 +152,7 @@ def _roles_from_parse(doc: Doc, index: EntityIndex) -> dict[str, list[str]]:
                 continue
             words = [t for t in p.subtree if t.dep_ not in ("punct", "relcl") and not t.is_space]
             if words:
-                text = doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+                text = doc_text[words[0].idx:words[-1].idx + len(words[-1].text)]
                 out.setdefault(mention.name, []).append(_strip_det(text))
     return out
 
@@ -200,6 +202,11 @@ class SpeakerResolver:
     doc: Doc
     index: EntityIndex
     history: list[tuple[int, Resolved]] = field(default_factory=list)
+    # Doc.text joins every token on each access: read it once.
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        self.text = self.doc.text
 
     def remember(self, pos: int, resolved: Resolved) -> None:
         """Record a resolved speaker at a text position (pronouns later refer back to it)."""
@@ -242,7 +249,7 @@ class SpeakerResolver:
             parts = [self._resolve_one(c) for c in conjuncts]
             names = [p.speaker for p in parts if isinstance(p.speaker, str)]
             if all(p.kind == "entity" for p in parts) and len(set(names)) > 1:
-                text = self.doc.text[head.left_edge.idx:conjuncts[-1].idx + len(conjuncts[-1].text)]
+                text = self.text[head.left_edge.idx:conjuncts[-1].idx + len(conjuncts[-1].text)]
                 return Resolved(list(dict.fromkeys(names)), "entity", text, parts[0].type, True)
         return self._resolve_one(head)
 
@@ -345,7 +352,7 @@ class SpeakerResolver:
 
     def _textual_coordination(self, mention: Mention) -> list[str] | None:
         """'A and B, who said ...': the mention right before "and" is a co-speaker of the same type."""
-        before = self.doc.text[max(0, mention.start - 6):mention.start]
+        before = self.text[max(0, mention.start - 6):mention.start]
         if not re.search(r"\band\s+$", before):
             return None
         cut = mention.start - len(before) + before.rfind("and")
