@@ -22,12 +22,16 @@ def words(text: str) -> list[str]:
     return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
+def ngrams(tokens: list[str], n: int) -> set[str]:
+    """The set of n-grams of a token list, joined by spaces (fewer than n tokens make one)."""
+    if len(tokens) < n:
+        return {" ".join(tokens)} if tokens else set()
+    return {" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)}
+
+
 def shingles(text: str, size: int = 5) -> set[bytes]:
     """The set of word n-grams of a text (a short text is one shingle)."""
-    toks = words(text)
-    if len(toks) <= size:
-        return {" ".join(toks).encode()} if toks else set()
-    return {" ".join(toks[i : i + size]).encode() for i in range(len(toks) - size + 1)}
+    return {s.encode() for s in ngrams(words(text), size)}
 
 
 def signature(text: str, num_perm: int = 128, size: int = 5) -> np.ndarray:

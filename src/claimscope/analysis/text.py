@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from claimscope.analysis.lexicon import lexicon, phrases, stopwords, synonyms
+from claimscope.textsim import ngrams
 
 _QUOTES = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u02bc": "'", "\u2032": "'", "\u00ab": '"',
            "\u00bb": '"'}
@@ -217,10 +218,7 @@ def shingles(tokens: list[str], n: int = 2) -> set[str]:
 
 def raw_shingles(text: str, n: int = 3) -> set[str]:
     """Lower-cased word n-grams of the text as written (for copied-text detection)."""
-    ws = [w.lower() for w in words(text)]
-    if len(ws) < n:
-        return {" ".join(ws)} if ws else set()
-    return {" ".join(ws[i:i + n]) for i in range(len(ws) - n + 1)}
+    return ngrams([w.lower() for w in words(text)], n)
 
 
 def quoted_share(text: str) -> float:
