@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Callable
 from dataclasses import asdict
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -32,6 +32,12 @@ err_console = Console(stderr=True)
 T = TypeVar("T")
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CONFIG = 0, 1, 2, 3
+
+# The options every command that reads the store takes.
+DbOpt = Annotated[str | None, typer.Option("--db", help="SQLite file (default ./claimscope.db or env CLAIMSCOPE_DB).",
+                                           show_default=False)]
+SettingsOpt = Annotated[str | None, typer.Option("--settings", help="Settings file (TOML) overriding the defaults.",
+                                                 show_default=False)]
 
 
 def fail(exc: ClaimscopeError) -> typer.Exit:

@@ -12,6 +12,8 @@ from rich.table import Table
 from claimscope.cli.app import (
     EXIT_FAILED,
     EXIT_USAGE,
+    DbOpt,
+    SettingsOpt,
     app,
     console,
     err_console,
@@ -24,10 +26,6 @@ from claimscope.errors import ClaimscopeError
 from claimscope.model import Document
 from claimscope.store.claims import STATUSES, StoredClaim, claims_of_document, find_claims
 
-DbOpt = Arg[str | None, typer.Option("--db", help="SQLite file (default ./claimscope.db or env CLAIMSCOPE_DB).",
-                                     show_default=False)]
-SettingsOpt = Arg[str | None, typer.Option("--settings", help="Settings file (TOML) overriding the defaults.",
-                                           show_default=False)]
 STATUS_STYLE = {"asserted": "green", "hedged": "yellow", "unconfirmed": "magenta", "negated": "red"}
 AUTHOR = "@author"
 

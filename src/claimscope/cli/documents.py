@@ -7,7 +7,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from typing import Annotated as Arg
 
 import typer
@@ -24,7 +24,18 @@ from rich.table import Table
 from rich.text import Text
 
 from claimscope import flow
-from claimscope.cli.app import EXIT_FAILED, EXIT_OK, app, console, err_console, fail, settings_for
+from claimscope.cli.app import (
+    EXIT_FAILED,
+    EXIT_OK,
+    DbOpt,
+    SettingsOpt,
+    app,
+    console,
+    err_console,
+    fail,
+    read_store,
+    settings_for,
+)
 from claimscope.errors import ClaimscopeError
 from claimscope.exports.json import document_json
 from claimscope.model import Annotations, Document, Failure
@@ -32,10 +43,6 @@ from claimscope.model import Annotations, Document, Failure
 if TYPE_CHECKING:
     from claimscope.store.sqlite import SQLiteStore
 
-DbOpt = Arg[str | None, typer.Option("--db", help="SQLite file (default ./claimscope.db or env CLAIMSCOPE_DB).",
-                                     show_default=False)]
-SettingsOpt = Arg[str | None, typer.Option("--settings", help="Settings file (TOML) overriding the defaults.",
-                                           show_default=False)]
 
 
 def _report_failure(f: Failure) -> None:
@@ -155,15 +162,8 @@ def docs(
     settings_file: SettingsOpt = None,
 ) -> None:
     """List stored documents, newest first."""
-    from claimscope.store import open_store
-
-    try:
-        store = open_store(settings_for(db, settings_file))
-    except ClaimscopeError as exc:
-        raise fail(exc) from exc
-    rows = store.list_documents(limit, offset)
-    total = store.count_documents()
-    store.close()
+    rows, total = read_store(db, settings_file,
+                             lambda store: (store.list_documents(limit, offset), store.count_documents()))
     if ids:
         for d in rows:
             print(d.id)
@@ -185,16 +185,12 @@ def show(
     settings_file: SettingsOpt = None,
 ) -> None:
     """Show one document: metadata and clean text."""
-    from claimscope.store import open_store
 
-    try:
-        store = open_store(settings_for(db, settings_file))
+    def read(store: SQLiteStore) -> tuple[Document, list[dict[str, Any]], list[dict[str, Any]]]:
         doc = store.get_document(doc_id)
-        sightings = store.sightings(doc.id)
-        near = store.near_duplicates(doc.id)
-    except ClaimscopeError as exc:
-        raise fail(exc) from exc
-    store.close()
+        return doc, store.sightings(doc.id), store.near_duplicates(doc.id)
+
+    doc, sightings, near = read_store(db, settings_file, read)
     if as_json:
         out = document_json(doc)
         out["sightings"], out["near_duplicates"] = sightings, near
@@ -225,14 +221,7 @@ def search(
     settings_file: SettingsOpt = None,
 ) -> None:
     """Full-text search over stored titles and texts, with snippets. Exit 1 when nothing matches."""
-    from claimscope.store import open_store
-
-    try:
-        store = open_store(settings_for(db, settings_file))
-        hits = store.search(query, limit)
-    except ClaimscopeError as exc:
-        raise fail(exc) from exc
-    store.close()
+    hits = read_store(db, settings_file, lambda store: store.search(query, limit))
     if not hits:
         err_console.print(f"no documents match {query!r}", markup=False)
         raise typer.Exit(EXIT_FAILED)

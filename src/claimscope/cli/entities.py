@@ -13,6 +13,8 @@ from rich.table import Table
 from claimscope.cli.app import (
     EXIT_FAILED,
     EXIT_USAGE,
+    DbOpt,
+    SettingsOpt,
     app,
     console,
     err_console,
@@ -25,10 +27,6 @@ from claimscope.errors import ClaimscopeError
 from claimscope.nlp.gazetteer import ENTITY_TYPES, append_user_actor, user_actor_path
 from claimscope.store.entities import get_entity, list_entities
 
-DbOpt = Arg[str | None, typer.Option("--db", help="SQLite file (default ./claimscope.db or env CLAIMSCOPE_DB).",
-                                     show_default=False)]
-SettingsOpt = Arg[str | None, typer.Option("--settings", help="Settings file (TOML) overriding the defaults.",
-                                           show_default=False)]
 KINDS = ("armed_group", "government", "media", "ngo", "think_tank", "party", "international", "company", "venue")
 
 actors_app = typer.Typer(help="Your own actors: names the gazetteer should know (added to the packaged list).",

@@ -14,15 +14,20 @@ from claimscope import flow
 from claimscope.analysis.board import STATE_VERSION, Board
 from claimscope.analysis.registry import load_registry
 from claimscope.analysis.report import apply_overrides, event_json
-from claimscope.cli.app import EXIT_FAILED, EXIT_OK, app, console, err_console, fail, settings_for
+from claimscope.cli.app import (
+    EXIT_FAILED,
+    EXIT_OK,
+    DbOpt,
+    SettingsOpt,
+    app,
+    console,
+    err_console,
+    fail,
+    settings_for,
+)
 from claimscope.config import Settings
 from claimscope.errors import ClaimscopeError, NotFoundError
 from claimscope.model import Annotations, Document, Failure
-
-DbOpt = Arg[str | None, typer.Option("--db", help="SQLite file (default ./claimscope.db or env CLAIMSCOPE_DB).",
-                                     show_default=False)]
-SettingsOpt = Arg[str | None, typer.Option("--settings", help="Settings file (TOML) overriding the defaults.",
-                                           show_default=False)]
 
 
 def _registry(settings: Settings) -> Any:
