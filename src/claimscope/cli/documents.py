@@ -38,7 +38,7 @@ from claimscope.cli.app import (
 )
 from claimscope.errors import ClaimscopeError
 from claimscope.exports.json import document_json
-from claimscope.model import Annotations, Document, Failure
+from claimscope.model import Document, Failure
 
 if TYPE_CHECKING:
     from claimscope.store.sqlite import SQLiteStore
@@ -286,8 +286,3 @@ def extract(
     if fmt == "json" and collected:
         print(json.dumps(collected[0] if len(collected) == 1 else collected, ensure_ascii=False, indent=2))
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
-
-
-def annotations_of(item: tuple[Document, Annotations]) -> Annotations:
-    """The annotations half of an annotated document."""
-    return item[1]
