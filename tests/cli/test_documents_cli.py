@@ -177,3 +177,11 @@ def test_every_command_has_help_with_examples() -> None:
                               "COLUMNS": "200"})
         assert proc.returncode == 0
         assert "Examples" in proc.stdout, command
+
+
+def test_failure_lines_print_names_and_reasons_whole_never_as_markup(tmp_path: Path) -> None:
+    hostile = tmp_path / "[bold]x.txt"
+    hostile.write_text("")
+    proc = run("extract", str(hostile), "http://127.0.0.1:9/page", "--no-nlp", db=tmp_path / "x.db", check=1)
+    assert "[bold]x.txt" in proc.stderr
+    assert "[ingest] allow_networks" in proc.stderr

@@ -10,6 +10,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from claimscope.config import Settings, load_settings
 from claimscope.errors import ClaimscopeError
@@ -42,7 +43,7 @@ SettingsOpt = Annotated[str | None, typer.Option("--settings", help="Settings fi
 
 def fail(exc: ClaimscopeError) -> typer.Exit:
     """Print a ClaimscopeError as one line on stderr and return the exit to raise."""
-    err_console.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
+    err_console.print(f"[red]error:[/red] {escape(str(exc))}", markup=True, highlight=False)
     return typer.Exit(EXIT_CONFIG)
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from typing import Annotated as Arg
 
 import typer
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
 
 
 def _report_failure(f: Failure) -> None:
-    err_console.print(f"[yellow]failed:[/yellow] {f.source}: {f.reason}", markup=True, highlight=False,
+    err_console.print(f"[yellow]failed:[/yellow] {escape(f.source)}: {escape(f.reason)}", markup=True, highlight=False,
                       soft_wrap=True)
 
 
@@ -109,7 +110,7 @@ def ingest(
                     counts[result.status] += 1
                     if not doc.is_english:
                         counts["not_english"] += 1
-                        err_console.print(f"[cyan]stored, not read:[/cyan] {doc.source}: language "
+                        err_console.print(f"[cyan]stored, not read:[/cyan] {escape(doc.source)}: language "
                                           f"{doc.language!r}; entity and claim extraction skip non-English "
                                           "documents", markup=True, highlight=False, soft_wrap=True)
                 progress.advance(task)
