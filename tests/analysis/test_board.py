@@ -137,3 +137,22 @@ def test_one_shared_word_is_enough_when_both_count_the_same_outcome() -> None:
     c = replace(b, frames=[])
     assert Board._overlap(a, b)
     assert not Board._overlap(a, c)
+
+
+def test_statements_sharing_only_a_name_are_not_grouped() -> None:
+    b = Board()
+    b.add(doc("Ivan Petrovsky Kulibaev was born in a village near the southern border.", "aaa-story.txt"),
+              Annotations())
+    b.add(doc("Investigators are still questioning Ivan Petrovsky Kulibaev about his travel abroad.",
+              "bbb-story.txt"), Annotations())
+    assert _shared(event_json(b)) == []
+
+
+def test_statements_counting_the_same_outcome_are_grouped_despite_different_numbers() -> None:
+    b = Board()
+    b.add(doc("Gunmen killed three police officers and two civilians in the city on Monday.", "aaa-story.txt"),
+          Annotations())
+    b.add(doc("At least six people were killed in the shootout in the city on Monday.", "bbb-story.txt"),
+          Annotations())
+    props = _shared(event_json(b))
+    assert len(props) == 1 and len(props[0]["claims"]) == 2

@@ -107,3 +107,40 @@ def test_relative_clause_after_the_cue_is_the_writer_background() -> None:
     assert [s.content for s in sts] == ["a local gang started the riots", "destroyed two shops",
                                         "injured at least forty people."]
     assert [s.speaker for s in sts] == ["Police chief Omar Lind", AUTHOR, AUTHOR]
+
+
+def test_a_verb_after_to_is_not_a_cue() -> None:
+    text = ("The man, who sparked panic after failing to report for duty in April, says in the footage that he "
+            "was driven to join the group.")
+    speaker, cue, start, end, _ = attribute(text)  # type: ignore[misc]
+    assert cue.startswith("says")
+    assert text[start:end] == "he was driven to join the group."
+
+
+def test_the_addressee_of_told_is_not_the_speaker() -> None:
+    text = ("The suspect had been jailed for robbery before, security service head Ivan Petrov told a "
+            "Security Council meeting.")
+    speaker, cue, start, end, _ = attribute(text)  # type: ignore[misc]
+    assert speaker == "security service head Ivan Petrov"
+    assert text[start:end] == "The suspect had been jailed for robbery before"
+
+
+def test_a_role_word_without_a_name_is_a_speaker() -> None:
+    found = attribute("The attack had been planned abroad, the minister told reporters on Monday.")
+    assert found is not None and found[0] == "the minister"
+
+
+def test_identity_said_in_passing_is_a_statement_of_its_own() -> None:
+    text = "Police detained the attacker, identified as 26-year-old Ivan Petrov, after a shootout on the main street."
+    contents = [s.content for s in extract_statements(doc(text, "a.txt"), Annotations())]
+    assert "identified as 26-year-old Ivan Petrov" in contents
+    assert any(c.startswith("Police detained the attacker") for c in contents)
+
+
+def test_aside_in_a_speaker_phrase_is_the_writers_statement() -> None:
+    text = ("Colonel Ivan Petrov, 41, who vanished after failing to report for duty in late April, says in the "
+            "video that he has joined the group.")
+    sts = {s.content: s for s in extract_statements(doc(text, "a.txt"), Annotations())}
+    assert sts["who vanished after failing to report for duty in late April"].speaker == AUTHOR
+    assert sts["Colonel Ivan Petrov, 41"].speaker == AUTHOR
+    assert sts["he has joined the group."].speaker == "Colonel Ivan Petrov"

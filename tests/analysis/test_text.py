@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimscope.analysis.text import content_tokens
+from claimscope.analysis.text import content_tokens, sentences
 
 
 def test_phrase_synonyms_fold_to_the_group_word() -> None:
@@ -18,3 +18,8 @@ def test_group_names_and_acronyms_read_as_one_word() -> None:
 
 def test_lower_case_is_stays_a_verb() -> None:
     assert "isis" not in content_tokens("The city is calm and the market is open")
+
+
+def test_wire_sign_off_does_not_make_the_last_paragraph_furniture() -> None:
+    text = "A headline\n\nHe said Sunday would be a day of mourning. REUTERS\n"
+    assert [s.text for s in sentences(text)] == ["He said Sunday would be a day of mourning."]

@@ -26,7 +26,7 @@ from claimscope.model import Annotations, Document
 
 PERMS = 64
 # Bump when the Board's fields or methods change: a saved board of another format is rebuilt.
-STATE_VERSION = 3
+STATE_VERSION = 4
 VECTOR_CACHE = 30000  # TF-IDF vectors kept; older ones are recomputed when needed
 
 
@@ -173,6 +173,7 @@ class Board:
         for st in stmts:
             self._canonical_names(st)
             st.frames = frames(st.content)
+            st.tokens = [*st.tokens, *st.frames]
             for t in set(st.tokens):
                 self.df[t] += 1
         for st in stmts:
@@ -184,6 +185,7 @@ class Board:
         caps = {w.lower() for w in words(st.content) if w[:1].isupper() and len(w) >= 5}
         if caps:
             st.tokens = [self.resolver.person(t) if t in caps else t for t in st.tokens]
+        st.names = {self.resolver.person(w.lower()) for w in words(st.content)[1:] if w[:1].isupper()} & set(st.tokens)
 
     def _detect_copy(self, st: Statement, copies: Counter[str]) -> None:
         sh = raw_shingles(st.content)
@@ -315,9 +317,11 @@ class Board:
 
     @staticmethod
     def _overlap(a: Statement, b: Statement) -> bool:
-        """Two statements share at least two words (or a number and a word): one rare word is not enough."""
+        """Two statements share at least two words, not all of them names (or a word and what they count)."""
         shared = set(a.tokens) & set(b.tokens)
-        return len(shared) >= 2 or bool(shared and set(a.frames) & set(b.frames))
+        if len(shared) >= 2 and not shared <= (a.names | b.names):
+            return True  # (a name alone, however rare, says who, not what)
+        return bool(shared and set(a.frames) & set(b.frames))
 
     def _link(self, a: Statement, b: Statement, score: float) -> Link:
         shared = set(a.tokens) & set(b.tokens)

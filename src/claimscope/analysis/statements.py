@@ -41,6 +41,7 @@ class Statement:
     tokens: list[str] = field(default_factory=list)
     frames: list[str] = field(default_factory=list)
     named_speaker: str = ""  # the attribution component's named speaker for this span, when it has one
+    names: set[str] = field(default_factory=set)  # comparison words that are parts of names (set by the board)
 
     @property
     def own_voice(self) -> bool:
@@ -52,16 +53,18 @@ class Statement:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lx = lexicon()
     verbs = "|".join(sorted(lx["cue_verbs"], key=len, reverse=True))
-    told = r"told\s+(?:[A-Z][\w./-]*(?:\s+[A-Z][\w./-]*){0,3}|reporters|journalists|the\s+\w+(?:\s+\w+)?|a\s+\w+(?:\s+\w+)?)"
+    audience = "|".join(sorted(lx["audience_nouns"], key=len, reverse=True))
+    told = (r"told\s+(?:[A-Z][\w./-]*(?:\s+[A-Z][\w./-]*){0,3}|reporters|journalists|the\s+\w+(?:\s+(?!(?:he|she|they|it|we|that)\b)\w+)?"
+            rf"|a\s+\w+(?:\s+(?!(?:he|she|they|it|we|that)\b)\w+)?)(?:\s+(?:{audience}))?")
     reported_as = "|".join(lx["reported_as"])
     cue = rf"(?:{reported_as}|{told}|(?:has\s+|have\s+|had\s+)?(?:also\s+|later\s+|earlier\s+|initially\s+|then\s+)?(?:{verbs}))"
     speaker = r"(?P<s>[A-Z\"\u201c][^\"\u201c\u201d]{1,160}?|he|she|they|we|it|officials|authorities|police)"
     when = (r"(?:\s+(?:on|in|late|earlier|later|after|by|at(?!\s+(?:least|most))|during|via|from|last|this|within)\b[^,\"\u201c\u201d]{0,40}?"
             r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?")
-    lead = re.compile(rf"^{speaker}\s+(?P<v>{cue}){when}(?:\s+(?:in|on)\s+(?:a|an|the|his|her|its)\s+[\w\s]{{1,25}}?)?"
+    lead = re.compile(rf"^{speaker}\s+(?<! to )(?P<v>{cue}){when}(?:\s+(?:in|on)\s+(?:a|an|the|his|her|its)\s+[\w\s]{{1,25}}?)?"
                       rf"[,:]?\s+(?:that\s+)?(?P<c>\S.{{8,}})$", re.S)
-    trail = re.compile(rf"^(?P<c>.{{8,}}?)[,;:]?[\"\u201d\u2019']?,?\s+(?:(?P<s>[^,\"\u201c\u201d]{{1,120}}?)\s+(?P<v>{cue})"
-                       rf"|(?P<v2>said|says|added|reported|reports|told|claimed|announced)\s+(?P<s2>[^,\"\u201c\u201d]{{2,120}}?))"
+    trail = re.compile(rf"^(?P<c>.{{8,}}?)[,;:]?[\"\u201d\u2019']?,?\s+(?:(?P<s>[^,\"\u201c\u201d]{{1,120}}?)\s+(?<! to )(?P<v>{cue})"
+                       rf"|(?P<v2>said|says|added|reported|reports|claimed|announced)\s+(?P<s2>[^,\"\u201c\u201d]{{2,120}}?))"
                        rf"(?P<tail>{when}(?:\s+(?:in a statement|in an interview|by telephone|on \w+|last \w+|today|yesterday))?"
                        rf"(?:,\s*(?:citing|quoting|according to|referring to)\s+(?P<via>[^,.]+))?)"
                        rf"[.!?\"\u201d\u2019']*$", re.S)
@@ -71,6 +74,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     interrupted = re.compile(rf"^[\"\u201c](?P<c>.{{4,}}?)[,.]?[\"\u201d]\s*,?\s+(?P<s>[^,\"\u201c\u201d]{{2,60}}?)\s+"
                              rf"(?P<v>{cue})[^,\"\u201c\u201d]{{0,40}},\s*[\"\u201c](?P<c2>.+)$", re.S)
     return lead, trail, according, according_trail, interrupted
+
+
+@lru_cache(maxsize=1)
+def _cue_setting() -> re.Pattern[str]:
+    """ "the footage that", "a video statement that": where the words were said, before what was said."""
+    nouns = "|".join(lexicon()["cue_settings"])
+    return re.compile(rf"(?:the|a|an|his|her|its|their)\s+(?:[\w'-]+\s+){{0,2}}(?:{nouns})\s+that\s+(?=\S)", re.I)
 
 
 _ADVERBIAL = re.compile(r"^(?:in|on|at|late|early|earlier|later|meanwhile|during|after|before|also|but|and|however|then|"
@@ -105,7 +115,8 @@ def _clean_speaker(raw: str) -> str | None:
         return None
     if any(w.endswith("ed") and len(w) > 4 for w in low.split()[1:]):
         return None
-    if not (any(w[:1].isupper() for w in s.split()) or any(v in low for v in lexicon()["vague_speakers"])):
+    if not (any(w[:1].isupper() for w in s.split()) or any(v in low for v in lexicon()["vague_speakers"])
+            or low.split()[-1] in lexicon()["role_words"]):
         return None
     return s
 
@@ -134,6 +145,10 @@ def attribute(text: str) -> tuple[str, str, int, int, list[str]] | None:
         sp = _clean_speaker(m.group("s"))
         if sp and len(sp.split()) <= 8:
             c_start, c_end = m.start("c"), m.end("c")
+            rest_of_cue = _cue_setting().match(text, c_start)
+            if rest_of_cue:
+                # "says in the footage that ...": the setting of the cue is not what was said
+                c_start = rest_of_cue.end()
             inner = attribute(text[c_start:c_end])
             if inner and re.match(r"(?:reported|reports|report)\b", inner[1]):
                 # "X said A, Agency reported": the agency carries X's words
@@ -214,6 +229,7 @@ def extract_statements(doc: Document, ann: Annotations) -> list[Statement]:
             found = _upstream(sent, ann)
         named = person_names(sent.text)
         person_here = named[0][2] if named else None
+        first = len(out)
         if found:
             speaker, cue, cs, ce, via = found
             if speaker in ("he", "she") and last_person and not last_speaker:
@@ -242,6 +258,7 @@ def extract_statements(doc: Document, ann: Annotations) -> list[Statement]:
         else:
             for cl in clauses(sent):
                 out.append(_make(doc, cl, sent.text, AUTHOR, "", [], _hedged(cl.text), "indirect"))
+        out.extend(_facets(doc, sent, out[first:], found))
         if person_here:
             last_person = person_here
     for st in out:
@@ -250,6 +267,47 @@ def extract_statements(doc: Document, ann: Annotations) -> list[Statement]:
             st.named_speaker = _named_speaker(st, ann)
     return out
 
+
+
+# Who someone is, said in passing inside a longer statement: "Suspect Ruslan Kulikbayev, 26, became ...",
+# "40-year-old Colonel Khalimov explained ...", "detained the attacker, identified as ...". Each is a statement
+# of its own (a sentence that says two things gives two).
+_NAME = r"(?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019-]+"
+_IDENTITY = re.compile(
+    rf"\b{_NAME},\s+\d{{2}}(?=,)"
+    rf"|\b\d{{1,2}}-year-old\s+(?:[a-z]+\s+){{0,2}}{_NAME}"
+    rf"|\b(?:identified|named)\s+(?:by\s+[^,]{{2,40}}?\s+)?as\s+(?:an?\s+)?(?:\d{{1,2}}-year-old\s+)?{_NAME}")
+# "X, who disappeared in April, says ...": the relative clause in a speaker phrase is the writer's background
+_WHO_ASIDE = re.compile(r",\s+(who\s+(?!said\b|says\b|told\b)[^,\"\u201c\u201d]{8,120}?)(?=,)")
+
+
+def _facets(doc: Document, sent: Span, made: list[Statement],
+            found: tuple[str, str, int, int, list[str]] | None) -> list[Statement]:
+    """Statements said in passing: identities inside statements, and asides in the speaker phrase."""
+    out: list[Statement] = []
+    for st in made:
+        local = st.start - sent.start
+        rest = st.content
+        for m in _IDENTITY.finditer(st.content):
+            if m.end() - m.start() < 0.8 * len(st.content):
+                span = Span(sent.start + local + m.start(), sent.start + local + m.end(), m.group(0))
+                out.append(_make(doc, span, sent.text, st.speaker, st.cue, st.via, st.status, st.quote))
+                # The statement keeps the name (its subject) but not the identity it now leaves to the facet.
+                names = " ".join(w for w in m.group(0).split() if w[:1].isupper())
+                rest = rest.replace(m.group(0), names, 1)
+        if rest != st.content:
+            st.tokens = content_tokens(rest)
+    if found is not None:
+        _, _, cs, ce = found[:4]
+        for lo, hi in ((0, cs), (ce, len(sent.text))):
+            outside = sent.text[lo:hi]
+            for m in _IDENTITY.finditer(outside):
+                span = Span(sent.start + lo + m.start(), sent.start + lo + m.end(), m.group(0))
+                out.append(_make(doc, span, sent.text, AUTHOR, "", [], "asserted", "indirect"))
+            for m in _WHO_ASIDE.finditer(outside):
+                span = Span(sent.start + lo + m.start(1), sent.start + lo + m.end(1), m.group(1))
+                out.append(_make(doc, span, sent.text, AUTHOR, "", [], _hedged(m.group(1)), "indirect"))
+    return out
 
 
 def _named_speaker(st: Statement, ann: Annotations) -> str:

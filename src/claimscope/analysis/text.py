@@ -15,6 +15,8 @@ _QUOTES = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u02bc":
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|St|No|Jr|Sr|Prof|Gov|Sen|Rep|U\.S|U\.N|a\.m|p\.m|"
                      r"[A-Z])\.)$")
 _SENT_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u0400-\u042f])")
+# A wire's sign-off after the last sentence of a paragraph ("... day of mourning. REUTERS", "... (AFP)").
+_SIGN_OFF = re.compile(r"(?<=[.!?\"\u201d])\s+(?:[A-Z]{3,}(?:[/ ][A-Z]{2,})?|\([A-Z][A-Za-z/ ]{1,30}\))\s*$")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff0-9]+(?:[-'][A-Za-z\u00c0-\u024f0-9]+)*")
 
 
@@ -40,7 +42,7 @@ def is_furniture(line: str) -> bool:
     words = _WORD.findall(line)
     if len(words) < 5:
         return True
-    stripped = line.rstrip()
+    stripped = _SIGN_OFF.sub("", line.rstrip())
     if stripped.endswith((".", "!", "?", '"', "\u201d", ":", "\u2019", "'")):
         return False
     # An unpunctuated line is a headline, caption or menu unless it is long prose.
