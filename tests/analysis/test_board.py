@@ -156,3 +156,16 @@ def test_statements_counting_the_same_outcome_are_grouped_despite_different_numb
           Annotations())
     props = _shared(event_json(b))
     assert len(props) == 1 and len(props[0]["claims"]) == 2
+
+
+def test_a_statement_close_to_a_proposition_is_shown_beside_it_but_not_counted() -> None:
+    b = Board(near_threshold=0.01)
+    b.add(doc(SPOKESMAN_A, "aaa-story.txt"), Annotations())
+    b.add(doc(SPOKESMAN_B, "bbb-story.txt"), Annotations())
+    b.add(doc("Relatives of the seven detained men gathered outside the police headquarters overnight.", "ccc-story.txt"),
+          Annotations())
+    p = _shared(event_json(b))[0]
+    near = [c for c in p["claims"] if c.get("near")]
+    assert [c["source"] for c in near] == ["ccc-story.txt"]
+    assert near[0]["counted"] is False and p["independent_origins"] == 1
+    assert any(e.get("near") for e in p["evidence"])

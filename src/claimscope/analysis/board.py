@@ -81,7 +81,7 @@ class Board:
 
     def __init__(self, registry: Registry | None = None, *, threshold: float = 0.2, mix: float = 0.5, frame_bonus: float = 0.15,
                  merge_threshold: float = 0.16, core_ratio: float = 0.9,
-                 copy_threshold: float = 0.5) -> None:
+                 copy_threshold: float = 0.5, near_threshold: float = 0.12) -> None:
         self.registry = registry or load_registry()
         self.threshold = threshold
         self.mix = mix
@@ -92,6 +92,10 @@ class Board:
         self.merge_threshold = merge_threshold
         self.core_ratio = core_ratio
         self.copy_threshold = copy_threshold
+        self.near_threshold = near_threshold
+        # statement -> (proposition, link) it came close to without reaching the threshold
+        self.near: dict[str, tuple[int, Link]] = {}
+        self._merged: dict[int, int] = {}
         self.resolver = Resolver(self.registry)
         self.docs: dict[str, DocInfo] = {}
         self.statements: dict[str, Statement] = {}
@@ -290,6 +294,8 @@ class Board:
                 if other != best_prop and other in self.props and max(scores[other])[0] >= self.threshold:
                     self._maybe_merge(best_prop, other, st)
             return
+        if best_prop is not None and best_member is not None and best_score >= self.near_threshold:
+            self.near[st.id] = (best_prop, self._link(st, self.statements[best_member], best_score))
         pid = self._next_prop
         self._next_prop += 1
         self.props[pid] = Proposition(id=pid, members=[st.id], docs={st.doc_id})
@@ -314,6 +320,7 @@ class Board:
         if best[1]:
             a.links.append(self._link(self.statements[best[1]], bridge, best[0]))
         del self.props[other]
+        self._merged[other] = pid
 
     @staticmethod
     def _overlap(a: Statement, b: Statement) -> bool:
@@ -409,6 +416,21 @@ class Board:
             if key not in keys:
                 keys.append(key)
         return len(keys), keys
+
+    def near_members(self) -> dict[int, list[tuple[str, Link]]]:
+        """Statements shown beside a shared proposition they came close to (below the threshold; not counted).
+
+        Only statements no other page states with them; a statement is shown beside one proposition at most.
+        """
+        out: dict[int, list[tuple[str, Link]]] = defaultdict(list)
+        for sid, (pid, link) in self.near.items():
+            if self.shared(self.prop_of[sid]):
+                continue
+            while pid in self._merged:
+                pid = self._merged[pid]
+            if pid in self.props and self.shared(pid) and self.statements[sid].doc_id not in self.props[pid].docs:
+                out[pid].append((sid, link))
+        return out
 
     def shared(self, pid: int) -> bool:
         """True when the proposition is stated by two or more documents."""

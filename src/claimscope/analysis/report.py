@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from claimscope.analysis.board import Board
+from claimscope.analysis.board import Board, Link
 from claimscope.analysis.conflicts import Conflict, find_conflicts
 from claimscope.analysis.grading import CREDIBILITY, Grade, grade
 from claimscope.model import Annotations, Document
@@ -41,8 +41,13 @@ def grade_proposition(board: Board, pid: int, conflicts: list[Conflict]) -> Grad
     return grade(origins, len(outlets), len(against - set(keys)), hedged)
 
 
-def proposition_json(board: Board, pid: int, conflicts: list[Conflict]) -> dict[str, Any]:
-    """One proposition in the EVENTS.md output shape, with the evidence for each grouping."""
+def proposition_json(board: Board, pid: int, conflicts: list[Conflict],
+                     near: list[tuple[str, Link]] | None = None) -> dict[str, Any]:
+    """One proposition in the EVENTS.md output shape, with the evidence for each grouping.
+
+    ``near`` statements came close to the proposition without reaching the grouping threshold: they are
+    listed (``"near": true``) so the analyst sees them, but never counted as origins.
+    """
     prop = board.props[pid]
     n, keys = board.independent_origins(pid)
     first = board.statements[prop.members[0]]
@@ -51,10 +56,13 @@ def proposition_json(board: Board, pid: int, conflicts: list[Conflict]) -> dict[
     claims = [board.statement_json(m) for m in prop.members]
     for c in claims:
         c["counted"] = c["id"] in core  # outliers of the group are shown but not counted as origins
+    for sid, _ in near or []:
+        claims.append({**board.statement_json(sid), "counted": False, "near": True})
     return {"id": f"p{pid}", "statement": first.content,
             "claims": claims,
             "outlets": outlets, "independent_origins": n, "origins": keys,
-            "evidence": [link.to_json() for link in prop.links],
+            "evidence": [link.to_json() for link in prop.links] + [{**link.to_json(), "near": True}
+                                                                    for _, link in near or []],
             "grade": grade_proposition(board, pid, conflicts).to_json()}
 
 
@@ -72,7 +80,8 @@ def conflict_json(board: Board, c: Conflict) -> dict[str, Any]:
 def event_json(board: Board) -> dict[str, Any]:
     """The whole board: shared propositions, conflicts, and the documents it did not read."""
     conflicts = find_conflicts(board)
-    props = [proposition_json(board, pid, conflicts) for pid in board.props if board.shared(pid)]
+    near = board.near_members()
+    props = [proposition_json(board, pid, conflicts, near.get(pid)) for pid in board.props if board.shared(pid)]
     return {"propositions": props, "conflicts": [conflict_json(board, c) for c in conflicts],
             "documents": [{"id": d.id, "source": d.source, "outlet": d.outlet, "credited": d.credited,
                            "language": d.language, "read": d.read, "skipped": d.skipped} for d in board.docs.values()],
