@@ -162,10 +162,20 @@ def test_a_statement_close_to_a_proposition_is_shown_beside_it_but_not_counted()
     b = Board(near_threshold=0.01)
     b.add(doc(SPOKESMAN_A, "aaa-story.txt"), Annotations())
     b.add(doc(SPOKESMAN_B, "bbb-story.txt"), Annotations())
-    b.add(doc("Relatives of the seven detained men gathered outside the police headquarters overnight.", "ccc-story.txt"),
+    b.add(doc("Relatives of the seven men gathered outside the police headquarters overnight.", "ccc-story.txt"),
           Annotations())
     p = _shared(event_json(b))[0]
     near = [c for c in p["claims"] if c.get("near")]
     assert [c["source"] for c in near] == ["ccc-story.txt"]
     assert near[0]["counted"] is False and p["independent_origins"] == 1
     assert any(e.get("near") for e in p["evidence"])
+
+
+def test_pages_published_far_apart_are_not_grouped() -> None:
+    b = Board(window_days=30)
+    b.add(doc(SPOKESMAN_A, "aaa-story.txt", published="2015-06-01"), Annotations())
+    b.add(doc(SPOKESMAN_B, "bbb-story.txt", published="2016-06-05"), Annotations())
+    b.add(doc(SPOKESMAN_B + " Police are still searching.", "ccc-story.txt", published="2016-06-07"), Annotations())
+    props = _shared(event_json(b))
+    assert len(props) == 1
+    assert sorted(c["source"] for c in props[0]["claims"]) == ["bbb-story.txt", "ccc-story.txt"]

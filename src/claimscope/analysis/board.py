@@ -7,9 +7,11 @@ statements, and joins the best-matching proposition or starts a new one. Nothing
 
 from __future__ import annotations
 
+import heapq
 import math
-from collections import Counter, OrderedDict, defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +48,7 @@ class DocInfo:
     published: str | None = None
     bodies: list[str] = field(default_factory=list)
     subject: str | None = None  # the person the page is about (named most often, at least three times)
+    day: int | None = None  # the publication date as a day number, when known
 
 
 @dataclass
@@ -81,18 +84,20 @@ class Board:
 
     def __init__(self, registry: Registry | None = None, *, threshold: float = 0.2, mix: float = 0.5, frame_bonus: float = 0.15,
                  merge_threshold: float = 0.16, core_ratio: float = 0.9,
-                 copy_threshold: float = 0.5, near_threshold: float = 0.12) -> None:
+                 copy_threshold: float = 0.5, near_threshold: float = 0.12, window_days: int = 30) -> None:
         self.registry = registry or load_registry()
         self.threshold = threshold
         self.mix = mix
         self.frame_bonus = frame_bonus
         self.max_compare = 12
         self.max_props = 5
-        self.max_candidates = 120
+        self.max_candidates = 40
+        self.bucket_size = 40
         self.merge_threshold = merge_threshold
         self.core_ratio = core_ratio
         self.copy_threshold = copy_threshold
         self.near_threshold = near_threshold
+        self.window_days = window_days  # pages published further apart are about different events
         # statement -> (proposition, link) it came close to without reaching the threshold
         self.near: dict[str, tuple[int, Link]] = {}
         self._merged: dict[int, int] = {}
@@ -109,7 +114,7 @@ class Board:
         self._copy_lsh = MinHashLSH(threshold=0.45, num_perm=PERMS)
         self._names: dict[str, list[str]] = defaultdict(list)
         self._signatures: dict[str, Any] = {}
-        self._vectors: OrderedDict[str, tuple[int, dict[str, float]]] = OrderedDict()
+        self._vectors: dict[str, tuple[int, dict[str, float]]] = {}
         self._next_prop = 1
 
     # ------------------------------------------------------------------ families of pages
@@ -151,7 +156,7 @@ class Board:
                        outlet_kind=outlet.kind if outlet else "media", credited=found_credits, language=language,
                        read=read, skipped=None if read else (ann.skipped or f"language {language!r} is not English; "
                                                                                   "not read"),
-                       title=doc.title, published=doc.published)
+                       title=doc.title, published=doc.published, day=_day(doc.published))
         self.docs[doc.id] = info
         node = f"doc:{doc.id}"
         self._union(f"src:{outlet_name}", node)
@@ -219,71 +224,94 @@ class Board:
         n = len(self.statements)
         cached = self._vectors.get(st.id)
         if cached is not None and n <= cached[0] * 1.2 + 20:
-            self._vectors.move_to_end(st.id)
             return cached[1]
         counts = Counter(st.tokens)
         vec = {t: v * self._idf(t) for t, v in counts.items()}
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
         unit = {t: w / norm for t, w in vec.items()}
+        self._vectors.pop(st.id, None)
         self._vectors[st.id] = (n, unit)
         if len(self._vectors) > VECTOR_CACHE:
-            self._vectors.popitem(last=False)
+            del self._vectors[next(iter(self._vectors))]  # the vector computed longest ago
         return unit
+
+    def settle(self) -> None:
+        """Forget cached vectors, so what is read from the board now weighs words as the whole board does."""
+        self._vectors.clear()
 
     def similarity(self, a: Statement, b: Statement) -> float:
         """TF-IDF cosine of the two statements' comparison words (plus a bonus for counting the same thing)."""
-        va, vb = self._vector(a), self._vector(b)
+        return self._similarity(self._vector(a), a, b)
+
+    def _similarity(self, va: dict[str, float], a: Statement, b: Statement) -> float:
+        vb = self._vector(b)
         if not va or not vb:
             return 0.0
         if len(va) > len(vb):
             va, vb = vb, va
         cos = sum(w * vb[t] for t, w in va.items() if t in vb)
-        if a.frames and set(a.frames) & set(b.frames):
+        if a.frames and b.frames and not set(a.frames).isdisjoint(b.frames):
             cos += self.frame_bonus
         return cos
 
-    def _candidates(self, st: Statement) -> set[str]:
-        out: set[str] = set()
+    def _candidates(self, st: Statement) -> list[str]:
+        """Statements of other documents that share the most blocking keys with this one (it is indexed too).
+
+        Keys: MinHash LSH over its words (a hit counts double), and each name, number and counted outcome.
+        """
+        hits: Counter[str] = Counter()
         toks = set(st.tokens)
         if toks:
             mh = _minhash(toks)
-            out.update(self._lsh.query(mh))
+            for c in self._lsh.query(mh):
+                hits[c] += 2
             self._lsh.insert(st.id, mh)
         stop = stopwords()
         keys = set(st.frames) | {t for t in toks if t.isdigit()} | set(st.entities) | {
             w.lower() for w in words(st.content)[1:] if w[:1].isupper() and w.lower() not in stop}
-        limit = 40
         for k in keys:
             bucket = self._names[k]
-            if len(bucket) < limit:
-                out.update(bucket)
-            elif len(out) < self.max_candidates:
-                out.update(bucket[-10:])  # a common key: only its latest statements
+            hits.update(bucket[-self.bucket_size:])  # a common key: only its latest statements
             bucket.append(st.id)
-        out.discard(st.id)
-        found = [c for c in out if c in self.prop_of and self.statements[c].doc_id != st.doc_id]
-        if len(found) > self.max_candidates:
-            # keep the candidates sharing most words with the statement
-            found.sort(key=lambda c: -len(toks.intersection(self.statements[c].tokens)))
-            found = found[:self.max_candidates]
-        return set(found)
+        hits.pop(st.id, None)
+        found = [(n, c) for c, n in hits.items() if c in self.prop_of and self.statements[c].doc_id != st.doc_id
+                 and self._same_time(st.doc_id, self.statements[c].doc_id)]
+        return [c for _, c in heapq.nlargest(self.max_candidates, found)]
+
+    def _same_time(self, a: str, b: str) -> bool:
+        """False when both pages have a publication date and they lie further apart than the window."""
+        da, db = self.docs[a].day, self.docs[b].day
+        return not (self.window_days and da is not None and db is not None and abs(da - db) > self.window_days)
 
     def _place(self, st: Statement) -> None:
         best_prop, best_score, best_member = None, 0.0, None
-        scores: dict[int, list[tuple[float, str]]] = defaultdict(list)
+        va = self._vector(st)
+        toks = set(st.tokens)
+        raw: dict[str, float] = {}
+
+        def sim(other: str, gated: bool = True) -> float:
+            """Similarity to another statement; gated: 0 unless they share enough words."""
+            if other not in raw:
+                raw[other] = self._similarity(va, st, self.statements[other])
+            if gated and not self._overlap(st, self.statements[other], toks):
+                return 0.0
+            return raw[other]
+
+        scores: dict[int, float] = defaultdict(float)
         for cand in self._candidates(st):
-            scores[self.prop_of[cand]].append((self.similarity(st, self.statements[cand]), cand))
+            pid = self.prop_of[cand]
+            scores[pid] = max(scores[pid], sim(cand, gated=False))
         # Only the few best candidate propositions are scored in full.
-        ranked = sorted(scores, key=lambda p: max(scores[p])[0], reverse=True)[:self.max_props]
+        ranked = sorted(scores, key=lambda p: scores[p], reverse=True)[:self.max_props]
         for pid in ranked:
             prop = self.props[pid]
             # Large propositions are compared on their latest members only: adding stays fast.
-            sims = [self.similarity(st, self.statements[m]) if self._overlap(st, self.statements[m]) else 0.0
-                    for m in prop.members[-self.max_compare:]]
+            latest = prop.members[-self.max_compare:]
+            sims = [sim(m) for m in latest]
             score = self.mix * max(sims) + (1 - self.mix) * sum(sims) / len(sims)
             if score > best_score:
                 best_prop, best_score = pid, score
-                best_member = max(zip(sims, prop.members[-self.max_compare:], strict=True))[1]
+                best_member = max(zip(sims, latest, strict=True))[1]
         if best_prop is not None and best_member is not None and best_score >= self.threshold:
             prop = self.props[best_prop]
             prop.members.append(st.id)
@@ -291,7 +319,7 @@ class Board:
             prop.links.append(self._link(st, self.statements[best_member], best_score))
             self.prop_of[st.id] = best_prop
             for other in ranked:
-                if other != best_prop and other in self.props and max(scores[other])[0] >= self.threshold:
+                if other != best_prop and other in self.props and scores[other] >= self.threshold:
                     self._maybe_merge(best_prop, other, st)
             return
         if best_prop is not None and best_member is not None and best_score >= self.near_threshold:
@@ -323,9 +351,9 @@ class Board:
         self._merged[other] = pid
 
     @staticmethod
-    def _overlap(a: Statement, b: Statement) -> bool:
+    def _overlap(a: Statement, b: Statement, a_tokens: set[str] | None = None) -> bool:
         """Two statements share at least two words, not all of them names (or a word and what they count)."""
-        shared = set(a.tokens) & set(b.tokens)
+        shared = (a_tokens if a_tokens is not None else set(a.tokens)).intersection(b.tokens)
         if len(shared) >= 2 and not shared <= (a.names | b.names):
             return True  # (a name alone, however rare, says who, not what)
         return bool(shared and set(a.frames) & set(b.frames))
@@ -463,6 +491,14 @@ def _minhash(tokens: set[str]) -> MinHash:
     mh = MinHash(num_perm=PERMS, seed=1, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme)
     mh.update_batch([t.encode("utf-8") for t in tokens])
     return mh
+
+
+def _day(published: str | None) -> int | None:
+    """Day number of an ISO publication date ("2016-07-18", "2016-07-18T10:00:00Z"), or None."""
+    try:
+        return date.fromisoformat((published or "")[:10]).toordinal()
+    except ValueError:
+        return None
 
 
 def _subject(ann: Annotations) -> str | None:

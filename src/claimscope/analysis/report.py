@@ -79,6 +79,7 @@ def conflict_json(board: Board, c: Conflict) -> dict[str, Any]:
 
 def event_json(board: Board) -> dict[str, Any]:
     """The whole board: shared propositions, conflicts, and the documents it did not read."""
+    board.settle()
     conflicts = find_conflicts(board)
     near = board.near_members()
     props = [proposition_json(board, pid, conflicts, near.get(pid)) for pid in board.props if board.shared(pid)]

@@ -34,6 +34,11 @@ def _registry(settings: Settings) -> Any:
     return load_registry(settings.get("analysis", {}).get("source_registry"))
 
 
+def _board(settings: Settings) -> Board:
+    """An empty board configured from the [analysis] settings."""
+    return Board(_registry(settings), window_days=int(settings.get("analysis", {}).get("window_days", 30)))
+
+
 def weigh_folders(paths: list[str], settings: Settings, *, nlp: bool = True) -> tuple[dict[str, dict[str, Any]], int]:
     """One board per folder (no database): {folder: event output}, and how many inputs failed."""
     failed = 0
@@ -46,7 +51,7 @@ def weigh_folders(paths: list[str], settings: Settings, *, nlp: bool = True) -> 
             else:
                 docs.append((folder, item))
     folder_of = {id(d): f for f, d in docs}
-    boards = {f: Board(_registry(settings)) for f in paths}
+    boards = {f: _board(settings) for f in paths}
     for doc, ann in _annotate([d for _, d in docs], settings, nlp):
         boards[folder_of[id(doc)]].add(doc, ann)
     return {f: event_json(b) for f, b in boards.items()}, failed
@@ -168,7 +173,7 @@ def _from_store(settings: Settings, about: str | None, since: str | None) -> dic
             except Exception:  # noqa: BLE001 - a damaged or foreign cache is rebuilt, never fatal
                 board, blob = None, None
         if board is None:
-            board = Board(_registry(settings))
+            board = _board(settings)
         added = 0
         for doc, ann in stored.load_annotated(store, exclude=frozenset(board.docs)):
             board.add(doc, ann)
