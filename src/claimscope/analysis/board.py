@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -89,10 +89,11 @@ class Board:
         self.threshold = threshold
         self.mix = mix
         self.frame_bonus = frame_bonus
-        self.max_compare = 12
-        self.max_props = 5
-        self.max_candidates = 40
-        self.bucket_size = 40
+        self.max_compare = 8
+        self.max_props = 4
+        self.max_candidates = 24
+        self.bucket_size = 24
+        self.common_idf = math.log(20) + 1.0  # a key in more than a twentieth of all statements finds none
         self.merge_threshold = merge_threshold
         self.core_ratio = core_ratio
         self.copy_threshold = copy_threshold
@@ -110,11 +111,10 @@ class Board:
         self.df: Counter[str] = Counter()
         self.copied_from: dict[str, str] = {}
         self._parent: dict[str, str] = {}
-        self._lsh = MinHashLSH(threshold=0.25, num_perm=PERMS)
         self._copy_lsh = MinHashLSH(threshold=0.45, num_perm=PERMS)
         self._names: dict[str, list[str]] = defaultdict(list)
         self._signatures: dict[str, Any] = {}
-        self._vectors: dict[str, tuple[int, dict[str, float]]] = {}
+        self._vectors: OrderedDict[str, tuple[int, dict[str, float]]] = OrderedDict()
         self._next_prop = 1
 
     # ------------------------------------------------------------------ families of pages
@@ -232,7 +232,7 @@ class Board:
         self._vectors.pop(st.id, None)
         self._vectors[st.id] = (n, unit)
         if len(self._vectors) > VECTOR_CACHE:
-            del self._vectors[next(iter(self._vectors))]  # the vector computed longest ago
+            self._vectors.popitem(last=False)  # the vector computed longest ago
         return unit
 
     def settle(self) -> None:
@@ -255,28 +255,32 @@ class Board:
         return cos
 
     def _candidates(self, st: Statement) -> list[str]:
-        """Statements of other documents that share the most blocking keys with this one (it is indexed too).
+        """Statements of other documents sharing the rarest words with this one (it is indexed too).
 
-        Keys: MinHash LSH over its words (a hit counts double), and each name, number and counted outcome.
+        An inverted index over its comparison words, names, numbers and counted outcomes; each shared key
+        counts by its rarity (IDF), and a common key contributes only its latest statements.
         """
-        hits: Counter[str] = Counter()
-        toks = set(st.tokens)
-        if toks:
-            mh = _minhash(toks)
-            for c in self._lsh.query(mh):
-                hits[c] += 2
-            self._lsh.insert(st.id, mh)
+        hits: defaultdict[str, float] = defaultdict(float)
         stop = stopwords()
-        keys = set(st.frames) | {t for t in toks if t.isdigit()} | set(st.entities) | {
+        keys = set(st.tokens) | set(st.entities) | {
             w.lower() for w in words(st.content)[1:] if w[:1].isupper() and w.lower() not in stop}
         for k in keys:
             bucket = self._names[k]
-            hits.update(bucket[-self.bucket_size:])  # a common key: only its latest statements
+            weight = self._idf(k)
+            if len(bucket) < 50 or weight >= self.common_idf:
+                for c in bucket[-self.bucket_size:]:
+                    hits[c] += weight
             bucket.append(st.id)
         hits.pop(st.id, None)
-        found = [(n, c) for c, n in hits.items() if c in self.prop_of and self.statements[c].doc_id != st.doc_id
-                 and self._same_time(st.doc_id, self.statements[c].doc_id)]
-        return [c for _, c in heapq.nlargest(self.max_candidates, found)]
+        out: list[str] = []
+        # the statements sharing most keys first (a few spare ones for those filtered out below)
+        for c, _ in heapq.nlargest(3 * self.max_candidates, hits.items(), key=lambda kv: (kv[1], kv[0])):
+            other = self.statements[c].doc_id
+            if c in self.prop_of and other != st.doc_id and self._same_time(st.doc_id, other):
+                out.append(c)
+                if len(out) == self.max_candidates:
+                    break
+        return out
 
     def _same_time(self, a: str, b: str) -> bool:
         """False when both pages have a publication date and they lie further apart than the window."""
@@ -334,8 +338,8 @@ class Board:
         a, b = self.props[pid], self.props[other]
         if a.docs & b.docs:
             return
-        left = [self.statements[m] for m in a.members[-6:]]
-        right = [self.statements[m] for m in b.members[-6:]]
+        left = [self.statements[m] for m in a.members[-4:]]
+        right = [self.statements[m] for m in b.members[-4:]]
         sims = [self.similarity(x, y) for x in left for y in right]
         if not sims or sum(sims) / len(sims) < self.merge_threshold:
             return
