@@ -438,7 +438,10 @@ class Board:
         mean = {m: sum(self.similarity(a, b) for b in stmts if b is not a) / (len(stmts) - 1)
                 for m, a in zip(sample, stmts, strict=True)}
         overall = sum(mean.values()) / len(mean)
-        return [m for m in members if mean.get(m, overall) >= self.core_ratio * overall]
+        keep = {m for m in members if mean.get(m, overall) >= self.core_ratio * overall}
+        # An outlier is the exception: at least the more central half of the members is the core.
+        half = sorted(mean, key=lambda m: mean[m], reverse=True)[:(len(mean) + 1) // 2]
+        return [m for m in members if m in keep or m in half]
 
     def independent_origins(self, pid: int) -> tuple[int, list[str]]:
         """How many different origins stand behind a proposition (its core statements), and which."""
