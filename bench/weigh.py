@@ -7,7 +7,7 @@ changed at random in a quarter of its sentences (so counts disagree across artic
 shared corpus a small built-in pool of template sentences is used. No NLP runs: the board is measured
 on plain documents (the fallback attribution reader does the speakers).
 
-Usage: python bench/weigh.py [--articles 10000] [--adds 20] [--seed 1] [--report]
+Usage: python bench/weigh.py [--articles 10000] [--adds 20] [--seed 1] [--workers 2] [--baseline 2000] [--report]
 """
 
 from __future__ import annotations
@@ -80,17 +80,31 @@ def main() -> int:
     ap.add_argument("--adds", type=int, default=20)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--report", action="store_true", help="also time the board report (propositions, conflicts)")
+    ap.add_argument("--workers", type=int, default=2, help="processes reading pages while the board places them")
+    ap.add_argument("--baseline", type=int, default=2000,
+                    help="first build this many articles with one process and with --workers, and compare (0: skip)")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     sents = pool()
     docs = [article(rng, sents, i) for i in range(a.articles + a.adds)]
-    board = Board()
     empty = Annotations()
+    if a.baseline:
+        times = {}
+        for workers in (1, a.workers):
+            t = time.perf_counter()
+            Board().add_many(((d, empty) for d in docs[:a.baseline]), workers=workers)
+            times[workers] = time.perf_counter() - t
+        print(f"baseline            {a.baseline} articles: one process {times[1]:.1f} s, {a.workers} workers "
+              f"{times[a.workers]:.1f} s (speed-up {times[1] / times[a.workers]:.2f}x)")
+    board = Board()
     t0 = time.perf_counter()
-    for n, d in enumerate(docs[:a.articles], 1):
-        board.add(d, empty)
-        if n % 2000 == 0:
-            print(f"  {n} articles: {time.perf_counter() - t0:.1f} s, peak {peak_mb():.0f} MB", file=sys.stderr)
+
+    def tick(_: int, counter: list[int] = [0]) -> None:  # noqa: B006 - a counter kept between calls
+        counter[0] += 1
+        if counter[0] % 2000 == 0:
+            print(f"  {counter[0]} articles: {time.perf_counter() - t0:.1f} s, peak {peak_mb():.0f} MB", file=sys.stderr)
+
+    board.add_many(((d, empty) for d in docs[:a.articles]), workers=a.workers, progress=tick)
     build = time.perf_counter() - t0
     adds = []
     for d in docs[a.articles:]:
@@ -98,7 +112,7 @@ def main() -> int:
         board.add(d, empty)
         adds.append(time.perf_counter() - t)
     print(f"pool sentences      {len(sents)}")
-    print(f"board from scratch  {a.articles} articles, {len(board.statements)} statements, "
+    print(f"board from scratch  {a.articles} articles ({a.workers} workers), {len(board.statements)} statements, "
           f"{len(board.props)} propositions in {build:.1f} s ({a.articles / build:.0f} articles/s)")
     print(f"add one article     median {statistics.median(adds) * 1000:.1f} ms, max {max(adds) * 1000:.1f} ms "
           f"(over {len(adds)} adds to a board of {a.articles})")

@@ -179,3 +179,18 @@ def test_pages_published_far_apart_are_not_grouped() -> None:
     props = _shared(event_json(b))
     assert len(props) == 1
     assert sorted(c["source"] for c in props[0]["claims"]) == ["bbb-story.txt", "ccc-story.txt"]
+
+
+def test_reading_pages_in_worker_processes_gives_the_same_board() -> None:
+    cities = ["Almaty", "Aktobe", "Bishkek", "Osh", "Dushanbe", "Tashkent", "Khujand"]
+    pages = [doc(f"Gunmen killed {n % 5 + 2} people at a police station in {cities[n % 7]} on Monday, the Interior "
+                 f"Ministry said. Police detained {n % 3 + 1} suspects in {cities[(n + 3) % 7]} later that day.",
+                 f"outlet{n % 9}-story-{n}.txt") for n in range(80)]
+    one, two = Board(), Board()
+    assert one.add_many(((p, Annotations()) for p in pages), workers=1) == 80
+    assert two.add_many(((p, Annotations()) for p in pages), workers=2) == 80
+
+    def shape(b: Board) -> list[list[str]]:
+        return sorted(sorted(c["id"] for c in p["claims"]) for p in event_json(b)["propositions"])
+
+    assert shape(one) == shape(two) and shape(one)

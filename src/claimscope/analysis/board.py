@@ -1,8 +1,10 @@
 """The evidence board: statements grouped into propositions, traced to origins, checked for conflicts.
 
 Documents are added one at a time (``Board.add``); each new statement is compared only with candidates
-from blocking (MinHash LSH over its words, plus an index of its names and numbers), never with all
-statements, and joins the best-matching proposition or starts a new one. Nothing is rebuilt.
+from blocking (an inverted index of its words, names, numbers and counted outcomes, ranked by how rare the
+shared keys are), never with all statements, and joins the best-matching proposition or starts a new one.
+Nothing is rebuilt. Reading a page (``prepare``) does not depend on the board, so ``Board.add_many`` does it
+in worker processes while this process places the statements.
 """
 
 from __future__ import annotations
@@ -10,8 +12,10 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +25,13 @@ from datasketch import MinHash, MinHashLSH
 from claimscope.analysis.conflicts import frames, is_denial
 from claimscope.analysis.lexicon import stopwords
 from claimscope.analysis.origins import Resolver, credits, describes_person, is_vague
-from claimscope.analysis.registry import Registry, load_registry
+from claimscope.analysis.registry import Registry, Source, load_registry
 from claimscope.analysis.statements import AUTHOR, Statement, extract_statements
 from claimscope.analysis.text import quoted_share, raw_shingles, words
 from claimscope.model import Annotations, Document
 
 PERMS = 64
+PARALLEL_MIN_DOCS = 64  # add_many reads pages in worker processes from this many on
 # Bump when the Board's fields or methods change: a saved board of another format is rebuilt.
 STATE_VERSION = 4
 VECTOR_CACHE = 30000  # TF-IDF vectors kept; older ones are recomputed when needed
@@ -146,21 +151,56 @@ class Board:
         """Add one document: its statements join propositions; returns the new statements."""
         if doc.id in self.docs:
             return []
-        outlet = self.registry.outlet_of(doc.outlet, doc.url, doc.source)
+        return self.add_prepared(prepare(doc, ann, self.registry))
+
+    def add_many(self, pairs: Iterable[tuple[Document, Annotations]], workers: int = 1,
+                 progress: Callable[[int], None] | None = None) -> int:
+        """Add documents in order; with workers > 1 their statements are read in worker processes meanwhile.
+
+        Reading a page (statements, outcomes counted, copy signatures) does not depend on the board, so
+        it runs in parallel; placing statements does, and stays in this process. Returns how many were added.
+        """
+        added = 0
+        it = iter(pairs)
+        head = list(islice(it, PARALLEL_MIN_DOCS))
+        if len(head) < PARALLEL_MIN_DOCS:
+            workers = 1  # a few pages: starting processes costs more than it saves
+        pairs = chain(head, it)
+        if workers <= 1:
+            for doc, ann in pairs:
+                if self.add(doc, ann):
+                    added += 1
+                if progress:
+                    progress(1)
+            return added
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(workers, initializer=_init_worker, initargs=(self.registry,)) as pool:
+            for prep in pool.imap(_prepare_in_worker, pairs, chunksize=8):
+                if prep.doc.id not in self.docs and self.add_prepared(prep):
+                    added += 1
+                if progress:
+                    progress(1)
+        return added
+
+    def add_prepared(self, prep: Prepared) -> list[Statement]:
+        """Add a document read by ``prepare``: its statements join propositions; returns them."""
+        doc, ann = prep.doc, prep.ann
+        if doc.id in self.docs:
+            return []
+        outlet = prep.outlet
         outlet_name = outlet.name if outlet else (doc.outlet or Path(doc.source).name or doc.source)
-        language = doc.language or _language(doc.text)
-        # A page the pipeline skipped for another reason (e.g. stored without NLP) is still read.
-        read = language in (None, "", "en")
-        found_credits = list(doc.credited) or credits(doc.text, self.registry, outlet)
+        read = prep.language in (None, "", "en")
         info = DocInfo(id=doc.id, source=doc.source, outlet=outlet_name,
-                       outlet_kind=outlet.kind if outlet else "media", credited=found_credits, language=language,
-                       read=read, skipped=None if read else (ann.skipped or f"language {language!r} is not English; "
-                                                                                  "not read"),
+                       outlet_kind=outlet.kind if outlet else "media", credited=prep.credits,
+                       language=prep.language, read=read,
+                       skipped=None if read else (ann.skipped or f"language {prep.language!r} is not English; not read"),
                        title=doc.title, published=doc.published, day=_day(doc.published))
         self.docs[doc.id] = info
         node = f"doc:{doc.id}"
         self._union(f"src:{outlet_name}", node)
-        for c in found_credits:
+        for c in prep.credits:
             src = self.registry.lookup(c)
             self._union(f"src:{src.name if src else c}", node)
         if not read:
@@ -168,21 +208,20 @@ class Board:
         info.bodies = self.resolver.bodies_in(doc.text)
         info.subject = _subject(ann)
         self.resolver.learn_roles(doc.text, info.bodies)
-        stmts = extract_statements(doc, replace(ann, skipped=None))
+        stmts = prep.statements
         copies: Counter[str] = Counter()
-        for st in stmts:
+        for st, sig in zip(stmts, prep.signatures, strict=True):
             while st.id in self.statements:
                 st.id += "+"
             self.statements[st.id] = st
             self.by_doc[doc.id].append(st.id)
-            self._detect_copy(st, copies)
+            if sig is not None:
+                self._detect_copy(st, sig, copies)
         for other, n in copies.items():
             if n >= 2:
                 self._union(node, f"doc:{other}")
         for st in stmts:
             self._canonical_names(st)
-            st.frames = frames(st.content)
-            st.tokens = [*st.tokens, *st.frames]
             for t in set(st.tokens):
                 self.df[t] += 1
         for st in stmts:
@@ -196,19 +235,17 @@ class Board:
             st.tokens = [self.resolver.person(t) if t in caps else t for t in st.tokens]
         st.names = {self.resolver.person(w.lower()) for w in words(st.content)[1:] if w[:1].isupper()} & set(st.tokens)
 
-    def _detect_copy(self, st: Statement, copies: Counter[str]) -> None:
-        sh = raw_shingles(st.content)
-        if len(sh) < 6:
-            return
-        mh = _minhash(sh)
+    def _detect_copy(self, st: Statement, signature: numpy.ndarray, copies: Counter[str]) -> None:
+        mh = MinHash(num_perm=PERMS, seed=1, hashvalues=signature, permutations=_TEMPLATE.permutations,
+                     scheme=_TEMPLATE.scheme)
         # The signature, not the shingles, is kept: Jaccard is estimated from it (memory stays small).
-        self._signatures[st.id] = mh.hashvalues.copy()
+        self._signatures[st.id] = signature
         if quoted_share(st.content) < 0.5:
             for cand in self._copy_lsh.query(mh):
                 other = self.statements[cand]
                 if other.doc_id == st.doc_id:
                     continue
-                jac = float(numpy.mean(self._signatures[cand] == mh.hashvalues))
+                jac = float(numpy.mean(self._signatures[cand] == signature))
                 if jac >= self.copy_threshold:
                     copies[other.doc_id] += 1
                     if st.own_voice and st.id not in self.copied_from:
@@ -486,6 +523,50 @@ class Board:
 
 
 _TEMPLATE = MinHash(num_perm=PERMS, seed=1)
+
+
+@dataclass
+class Prepared:
+    """A document read for the board: what ``Board.add_prepared`` needs, computed without the board."""
+
+    doc: Document
+    ann: Annotations
+    outlet: Source | None
+    language: str | None
+    credits: list[str]
+    statements: list[Statement]
+    signatures: list[numpy.ndarray | None]  # per statement: MinHash of its word 3-grams (None when too short)
+
+
+def prepare(doc: Document, ann: Annotations, registry: Registry) -> Prepared:
+    """Read one document for the board: outlet, credited wires, statements with what they count."""
+    outlet = registry.outlet_of(doc.outlet, doc.url, doc.source)
+    language = doc.language or _language(doc.text)
+    found_credits = list(doc.credited) or credits(doc.text, registry, outlet)
+    stmts: list[Statement] = []
+    signatures: list[numpy.ndarray | None] = []
+    if language in (None, "", "en"):
+        stmts = extract_statements(doc, replace(ann, skipped=None))
+        for st in stmts:
+            st.frames = frames(st.content)
+            st.tokens = [*st.tokens, *st.frames]
+            sh = raw_shingles(st.content)
+            signatures.append(_minhash(sh).hashvalues.copy() if len(sh) >= 6 else None)
+    return Prepared(doc=doc, ann=ann, outlet=outlet, language=language, credits=found_credits, statements=stmts,
+                    signatures=signatures)
+
+
+_WORKER_REGISTRY: Registry | None = None
+
+
+def _init_worker(registry: Registry) -> None:
+    global _WORKER_REGISTRY
+    _WORKER_REGISTRY = registry
+
+
+def _prepare_in_worker(pair: tuple[Document, Annotations]) -> Prepared:
+    assert _WORKER_REGISTRY is not None
+    return prepare(pair[0], pair[1], _WORKER_REGISTRY)
 
 
 def _surname_of(name: str) -> str:

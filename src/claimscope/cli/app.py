@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import asdict
 from typing import Annotated, Any, TypeVar
@@ -11,6 +12,16 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.text import Text
 
 from claimscope.config import Settings, load_settings
 from claimscope.errors import ClaimscopeError
@@ -79,3 +90,22 @@ def print_json_lines(records: list[Any]) -> None:
     for record in records:
         print(json.dumps(asdict(record), ensure_ascii=False))
     raise typer.Exit(EXIT_OK if records else EXIT_FAILED)
+
+
+class _Rate(TextColumn):
+    """Documents per second so far."""
+
+    def __init__(self) -> None:
+        super().__init__("")
+        self.started = time.perf_counter()
+
+    def render(self, task: Task) -> Text:
+        elapsed = max(time.perf_counter() - self.started, 1e-9)
+        return Text(f"{task.completed / elapsed:5.1f} docs/s")
+
+
+def progress_bar() -> Progress:
+    """A progress bar on stderr (documents, rate, time), shown only on a terminal."""
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    _Rate(), TimeElapsedColumn(), console=err_console, transient=False,
+                    disable=not err_console.is_terminal)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -12,15 +11,6 @@ from typing import Annotated as Arg
 
 import typer
 from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    Task,
-    TextColumn,
-    TimeElapsedColumn,
-)
 from rich.table import Table
 from rich.text import Text
 
@@ -34,6 +24,7 @@ from claimscope.cli.app import (
     console,
     err_console,
     fail,
+    progress_bar,
     read_store,
     settings_for,
 )
@@ -49,24 +40,6 @@ if TYPE_CHECKING:
 def _report_failure(f: Failure) -> None:
     err_console.print(f"[yellow]failed:[/yellow] {escape(f.source)}: {escape(f.reason)}", markup=True, highlight=False,
                       soft_wrap=True)
-
-
-class _Rate(TextColumn):
-    """Documents per second so far."""
-
-    def __init__(self) -> None:
-        super().__init__("")
-        self.started = time.perf_counter()
-
-    def render(self, task: Task) -> Text:
-        elapsed = max(time.perf_counter() - self.started, 1e-9)
-        return Text(f"{task.completed / elapsed:5.1f} docs/s")
-
-
-def _progress() -> Progress:
-    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    _Rate(), TimeElapsedColumn(), console=err_console, transient=False,
-                    disable=not err_console.is_terminal)
 
 
 @app.command(epilog="Examples:\n\n  claimscope ingest examples/\n\n  claimscope ingest https://example.org/news.rss "
@@ -98,7 +71,7 @@ def ingest(
         items = flow.documents(sources, settings, allow_private=allow_private, published=published,
                                source_name=source, stdin=sys.stdin.buffer)
         fresh = _skip_stored(items, store, counts)
-        with _progress() as progress:
+        with progress_bar() as progress:
             task = progress.add_task("ingesting", total=None)
             for item in flow.annotated(fresh, settings, nlp=nlp):
                 if isinstance(item, Failure):

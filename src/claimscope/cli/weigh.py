@@ -23,6 +23,7 @@ from claimscope.cli.app import (
     console,
     err_console,
     fail,
+    progress_bar,
     settings_for,
 )
 from claimscope.config import Settings
@@ -37,6 +38,14 @@ def _registry(settings: Settings) -> Any:
 def _board(settings: Settings) -> Board:
     """An empty board configured from the [analysis] settings."""
     return Board(_registry(settings), window_days=int(settings.get("analysis", {}).get("window_days", 30)))
+
+
+def _workers(settings: Settings) -> int:
+    """Processes reading pages for the board: [analysis] workers, 0 = one per core."""
+    import os
+
+    n = int(settings.get("analysis", {}).get("workers", 0))
+    return n if n > 0 else (os.cpu_count() or 1)
 
 
 def weigh_folders(paths: list[str], settings: Settings, *, nlp: bool = True) -> tuple[dict[str, dict[str, Any]], int]:
@@ -174,10 +183,10 @@ def _from_store(settings: Settings, about: str | None, since: str | None) -> dic
                 board, blob = None, None
         if board is None:
             board = _board(settings)
-        added = 0
-        for doc, ann in stored.load_annotated(store, exclude=frozenset(board.docs)):
-            board.add(doc, ann)
-            added += 1
+        with progress_bar() as progress:
+            task = progress.add_task("weighing", total=None)
+            added = board.add_many(stored.load_annotated(store, exclude=frozenset(board.docs)),
+                                   workers=_workers(settings), progress=lambda n: progress.advance(task, n))
         out = apply_overrides(event_json(board), stored.overrides(store))
         stored.save_snapshot(store, out)
         if added or blob is None:
