@@ -60,3 +60,17 @@ def test_denial_conflicts_with_what_it_denies() -> None:
     b = _board("The president said the attackers fled toward the border of Ukraine after the concert attack.",
                "Ukraine has denied any involvement in the concert attack and the attackers' flight to its border.")
     assert "denial" in _kinds(b)
+
+
+def test_a_total_of_people_may_include_the_attackers_the_page_reports_killed() -> None:
+    b = _board("Gunmen killed six people in attacks on two gun shops and a base in the city on Sunday.",
+               "At least 10 people were killed in the attacks in the city on Sunday. Police said four attackers "
+               "were killed in the operation.")
+    assert "count" not in _kinds(b)
+
+
+def test_a_total_of_people_without_attackers_killed_still_conflicts() -> None:
+    b = _board("Gunmen killed six people in attacks on two gun shops and a base in the city on Sunday.",
+               "At least 10 people were killed in the attacks in the city on Sunday. Police said four attackers "
+               "were detained in the operation.")
+    assert "count" in _kinds(b)

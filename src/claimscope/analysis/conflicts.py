@@ -217,7 +217,12 @@ def _skip(st: Statement) -> bool:
             or any(m in content for m in lx["partial_markers"]))
 
 
-def _count_conflict(a: Statement, b: Statement) -> str | None:
+def _count_conflict(a: Statement, b: Statement, perpetrators: int = 0) -> str | None:
+    """Why two statements' counts cannot both hold, or None.
+
+    ``perpetrators``: attackers the two pages report killed; a total of "people" killed may include them
+    ("at least 10 killed" beside "six killed" on a page that also reports four attackers dead).
+    """
     if _skip(a) or _skip(b):
         return None
     ca, cb = counts(a.content), counts(b.content)
@@ -241,6 +246,8 @@ def _count_conflict(a: Statement, b: Statement) -> str | None:
             part, whole = (ta, tb) if "people" in gb_ else (tb, ta)
             comparable = part[0] > whole[0] and whole[1] == "exact"
         if ta and tb and comparable and not _compatible(ta, tb):
+            if outcome == "killed" and perpetrators and _with_perpetrators(ta, tb, ga_, gb_, perpetrators):
+                continue
             return f"{outcome}: {_say(ta)} against {_say(tb)}"
         ga = {c.group: c for c in ca if c.outcome == outcome and c.group in ("officers", "civilians", "servicemen")}
         gb = {c.group: c for c in cb if c.outcome == outcome and c.group in ("officers", "civilians", "servicemen")}
@@ -253,6 +260,26 @@ def _count_conflict(a: Statement, b: Statement) -> str | None:
     if da and db and not _compatible((da[0].value, da[0].qualifier), (db[0].value, db[0].qualifier)):
         return f"video length: {_say((da[0].value, da[0].qualifier))} minutes against {db[0].value}"
     return None
+
+
+def _with_perpetrators(ta: tuple[int, str], tb: tuple[int, str], ga: set[str], gb: set[str], perpetrators: int) -> bool:
+    """True when the larger total, of "people" in general, holds once the attackers killed are added to the other."""
+    (small, small_groups), (large, large_groups) = sorted(((ta, ga), (tb, gb)), key=lambda x: x[0][0])
+    if large_groups != {"people"} or perpetrators >= large[0]:
+        return False  # (a total smaller than the attackers killed does not count them)
+    return _compatible((small[0] + perpetrators, small[1]), large)
+
+
+def _perpetrators_killed(board: Board, doc_id: str) -> int:
+    """The most attackers one statement of the page reports killed."""
+    best = 0
+    for sid in board.by_doc.get(doc_id, []):
+        if _skip(board.statements[sid]):
+            continue  # background (another attack, last month) and superseded figures
+        for c in counts(board.statements[sid].content):
+            if c.outcome == "killed" and c.group == "perpetrators":
+                best = max(best, c.value)
+    return best
 
 
 def _only_one(st: Statement) -> bool:
@@ -450,7 +477,8 @@ def find_conflicts(board: Board, *, min_similarity: float = 0.12) -> list[Confli
     for da, db in linked:
         neighbours.setdefault(da, set()).add(db)
         neighbours.setdefault(db, set()).add(da)
-    for check, kind in ((_count_conflict, "count"), (_date_conflict, "date")):
+    perpetrators = {d: _perpetrators_killed(board, d) for d in by_doc["count"]}
+    for kind in ("count", "date"):
         docs = by_doc[kind]
         for doc_a, sids_a in docs.items():
             others = [d for d in neighbours.get(doc_a, ()) if d > doc_a and d in docs] + [doc_a]
@@ -467,7 +495,8 @@ def find_conflicts(board: Board, *, min_similarity: float = 0.12) -> list[Confli
                             same = board.prop_of.get(a) == board.prop_of.get(b)
                             if not (same or event_classes(sa) & event_classes(sb)):
                                 continue
-                        why = check(sa, sb)
+                        why = (_count_conflict(sa, sb, max(perpetrators[doc_a], perpetrators[doc_b])) if kind == "count"
+                               else _date_conflict(sa, sb))
                         if why:
                             add(a, b, kind, why)
     _title_conflicts(board, add)
