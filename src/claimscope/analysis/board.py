@@ -107,6 +107,8 @@ class Board:
         # statement -> (proposition, link) it came close to without reaching the threshold
         self.near: dict[str, tuple[int, Link]] = {}
         self._merged: dict[int, int] = {}
+        # What reading the board computes (origins, speakers' bodies, cores), kept until the next add.
+        self._memo: dict[tuple[str, str | int], Any] = {}
         self.resolver = Resolver(self.registry)
         self.docs: dict[str, DocInfo] = {}
         self.statements: dict[str, Statement] = {}
@@ -198,6 +200,7 @@ class Board:
                        skipped=None if read else (ann.skipped or f"language {prep.language!r} is not English; not read"),
                        title=doc.title, published=doc.published, day=_day(doc.published))
         self.docs[doc.id] = info
+        self._memo.clear()
         node = f"doc:{doc.id}"
         self._union(f"src:{outlet_name}", node)
         for c in prep.credits:
@@ -275,6 +278,7 @@ class Board:
     def settle(self) -> None:
         """Forget cached vectors, so what is read from the board now weighs words as the whole board does."""
         self._vectors.clear()
+        self._memo.clear()
 
     def similarity(self, a: Statement, b: Statement) -> float:
         """TF-IDF cosine of the two statements' comparison words (plus a bonus for counting the same thing)."""
@@ -410,6 +414,12 @@ class Board:
 
     def origin(self, sid: str) -> tuple[str, list[str]]:
         """(origin key, chain) of one statement, as its proposition stands now."""
+        key = ("origin", sid)
+        if key not in self._memo:
+            self._memo[key] = self._origin(sid)
+        return self._memo[key]
+
+    def _origin(self, sid: str) -> tuple[str, list[str]]:
         st = self.statements[sid]
         info = self.docs[st.doc_id]
         if st.own_voice:
@@ -435,6 +445,12 @@ class Board:
 
     def _speaker_key(self, st: Statement) -> tuple[str | None, list[str]]:
         """(origin key or None when vague, chain) of an attributed statement's speaker on its page."""
+        key = ("speaker", st.id)
+        if key not in self._memo:
+            self._memo[key] = self._resolve_speaker(st)
+        return self._memo[key]
+
+    def _resolve_speaker(self, st: Statement) -> tuple[str | None, list[str]]:
         info = self.docs[st.doc_id]
         found, chain = self.resolver.resolve(st.speaker, info.bodies)
         if (info.subject and describes_person(st.speaker) and (found is None or not found.startswith("src:"))
@@ -467,6 +483,12 @@ class Board:
 
     def core(self, pid: int) -> list[str]:
         """Members that state the proposition's common content: outliers (close to one member only) left out."""
+        key = ("core", pid)
+        if key not in self._memo:
+            self._memo[key] = self._core(pid)
+        return list(self._memo[key])
+
+    def _core(self, pid: int) -> list[str]:
         members = self.props[pid].members
         if len(members) < 3 or self.core_ratio <= 0:
             return list(members)

@@ -370,10 +370,15 @@ _DENIED_OBJECT = re.compile(r"(?:any|all|that|the|reports?|claims?|suggestions?|
 
 def is_denial(st: Statement) -> bool:
     """True when the statement denies, rejects or calls false what others state."""
-    if re.search(r"\bneither\s+(?:denied|confirmed)", st.sentence, re.I):
+    return _denies(st.sentence, st.cue, st.content)
+
+
+@lru_cache(maxsize=65536)
+def _denies(sentence: str, cue: str, content: str) -> bool:
+    if re.search(r"\bneither\s+(?:denied|confirmed)", sentence, re.I):
         return False
-    cue_denies = re.search(r"\b(?:denied|denies|deny|rejected|rejects|dismissed|not confirmed)\b", st.cue.lower())
-    return bool(cue_denies and _DENIED_OBJECT.match(st.content)) or bool(_DENY.search(st.content))
+    cue_denies = re.search(r"\b(?:denied|denies|deny|rejected|rejects|dismissed|not confirmed)\b", cue.lower())
+    return bool(cue_denies and _DENIED_OBJECT.match(content)) or bool(_DENY.search(content))
 
 
 def _linked_docs(board: Board) -> set[tuple[str, str]]:
