@@ -262,8 +262,12 @@ def proposition(
         console.print("  origin: " + " -> ".join(c["chain"]) + f"  => {c['origin']}", markup=False)
         e = evidence.get(c["id"])
         if e:
-            console.print(f"  grouped: score {e['score']}, words {e['shared_words']}, numbers {e['shared_numbers']}",
+            how = "close, not grouped" if c.get("near") else "grouped"
+            console.print(f"  {how}: score {e['score']}, words {e['shared_words']}, numbers {e['shared_numbers']}",
                           markup=False)
+        if not c.get("counted", True):
+            console.print("  not counted as an origin (" + ("below the grouping threshold" if c.get("near") else
+                                                             "an outlier of the group") + ")", markup=False)
     ids = {c["id"] for c in p["claims"]}
     for c in out["conflicts"]:
         if c["a"]["id"] in ids or c["b"]["id"] in ids:
