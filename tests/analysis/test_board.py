@@ -8,7 +8,7 @@ from dataclasses import replace
 from claimscope.analysis.board import Board
 from claimscope.analysis.report import event_json
 from claimscope.analysis.statements import Statement
-from claimscope.model import Annotations, Claim, Entity, EntityMention
+from claimscope.model import Annotations, Claim, DateMention, Entity, EntityMention
 
 from .helpers import doc
 
@@ -194,3 +194,12 @@ def test_reading_pages_in_worker_processes_gives_the_same_board() -> None:
         return sorted(sorted(c["id"] for c in p["claims"]) for p in event_json(b)["propositions"])
 
     assert shape(one) == shape(two) and shape(one)
+
+
+def test_pages_without_a_publication_date_are_placed_by_the_date_they_name() -> None:
+    a = Annotations(dates=[DateMention(start=0, end=4, text="June 1, 2015", value="2015-06-01")])
+    b = Annotations(dates=[DateMention(start=0, end=4, text="June 5, 2016", value="2016-06-05")])
+    board = Board(window_days=30)
+    board.add(doc(SPOKESMAN_A, "aaa-story.txt", published=None), a)
+    board.add(doc(SPOKESMAN_B, "bbb-story.txt", published=None), b)
+    assert _shared(event_json(board)) == []

@@ -33,7 +33,7 @@ from claimscope.model import Annotations, Document
 PERMS = 64
 PARALLEL_MIN_DOCS = 64  # add_many reads pages in worker processes from this many on
 # Bump when the Board's fields or methods change: a saved board of another format is rebuilt.
-STATE_VERSION = 4
+STATE_VERSION = 5
 VECTOR_CACHE = 30000  # TF-IDF vectors kept; older ones are recomputed when needed
 
 
@@ -53,7 +53,7 @@ class DocInfo:
     published: str | None = None
     bodies: list[str] = field(default_factory=list)
     subject: str | None = None  # the person the page is about (named most often, at least three times)
-    day: int | None = None  # the publication date as a day number, when known
+    day: int | None = None  # the publication date (else the date the page names most) as a day number
 
 
 @dataclass
@@ -198,7 +198,7 @@ class Board:
                        outlet_kind=outlet.kind if outlet else "media", credited=prep.credits,
                        language=prep.language, read=read,
                        skipped=None if read else (ann.skipped or f"language {prep.language!r} is not English; not read"),
-                       title=doc.title, published=doc.published, day=_day(doc.published))
+                       title=doc.title, published=doc.published, day=_day(doc.published) or _anchor(ann))
         self.docs[doc.id] = info
         self._memo.clear()
         node = f"doc:{doc.id}"
@@ -609,6 +609,12 @@ def _day(published: str | None) -> int | None:
         return date.fromisoformat((published or "")[:10]).toordinal()
     except ValueError:
         return None
+
+
+def _anchor(ann: Annotations) -> int | None:
+    """Day number of the full date a page names most often (its event's day when it has no publication date)."""
+    days = Counter(d for d in (_day(x.value) for x in ann.dates if len(x.value or "") == 10) if d is not None)
+    return max(days, key=lambda d: (days[d], d)) if days else None
 
 
 def _subject(ann: Annotations) -> str | None:

@@ -28,7 +28,7 @@ from claimscope.cli.app import (
     read_store,
     settings_for,
 )
-from claimscope.errors import ClaimscopeError
+from claimscope.errors import ClaimscopeError, StoreError
 from claimscope.exports.json import document_json
 from claimscope.model import Document, Failure
 
@@ -79,7 +79,15 @@ def ingest(
                     _report_failure(item)
                 else:
                     doc, ann = item
-                    result = store.add_document(doc, ann)
+                    try:
+                        result = store.add_document(doc, ann)
+                    except StoreError as exc:
+                        # one document the database refuses is a failure of that input, not of the run
+                        failure = Failure(doc.source, str(exc).removeprefix(f"{doc.source}: "))
+                        failures.append(failure)
+                        _report_failure(failure)
+                        progress.advance(task)
+                        continue
                     counts[result.status] += 1
                     if not doc.is_english:
                         counts["not_english"] += 1

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from claimscope.nlp.components.certainty import base_status
 from claimscope.nlp.cues import Lexicons
 from claimscope.nlp.quotes import quote_mask, quote_spans, quote_type
 from claimscope.nlp.speakers import Mention
@@ -97,7 +98,7 @@ def headline_claim(title: str | None, mentions: Sequence[Mention], lex: Lexicons
         found = _content(m.group(1), min_words)
         if who is not None and found is not None:
             return HeadlineClaim(who[0], who[1], who[2], m.group(3), found[0], found[1],
-                                 lex.verbs[trailing].status)
+                                 _status(lex.verbs[trailing].status, found[0]))
     words = title.split()
     for k in range(1, min(MAX_NAME_WORDS, len(words) - 1) + 1):
         lemma = _third_person_cue(words[k], lex)
@@ -110,5 +111,10 @@ def headline_claim(title: str | None, mentions: Sequence[Mention], lex: Lexicons
         if found is None:
             return None
         content, quote = found
-        return HeadlineClaim(who[0], who[1], who[2], words[k], content, quote, lex.verbs[lemma].status)
+        return HeadlineClaim(who[0], who[1], who[2], words[k], content, quote, _status(lex.verbs[lemma].status, content))
     return None
+
+
+def _status(cue_status: str, content: str) -> str:
+    """A claim status from the cue's ("contested" cues such as "claims" give an asserted claim, as in the body)."""
+    return base_status(cue_status, False, "", content)

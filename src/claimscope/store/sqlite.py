@@ -135,7 +135,18 @@ class SQLiteStore:
         return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
 
     def add_document(self, doc: Document, annotations: Annotations | None = None) -> AddResult:
-        """Store one document and its annotations in one transaction, deduplicating as documented."""
+        """Store one document and its annotations in one transaction, deduplicating as documented.
+
+        A document the database refuses (a constraint it breaks) is rolled back whole and raised as a
+        StoreError naming it; what was stored before is untouched.
+        """
+        try:
+            return self._add_document(doc, annotations)
+        except sqlite3.IntegrityError as exc:
+            raise StoreError(f"{doc.source}: not stored, the database refused its annotations ({exc}); "
+                             "please report this with the input") from exc
+
+    def _add_document(self, doc: Document, annotations: Annotations | None) -> AddResult:
         now = _now()
         with self.transaction() as conn:
             if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone():
