@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -185,3 +186,24 @@ def test_failure_lines_print_names_and_reasons_whole_never_as_markup(tmp_path: P
     proc = run("extract", str(hostile), "http://127.0.0.1:9/page", "--no-nlp", db=tmp_path / "x.db", check=1)
     assert "[bold]x.txt" in proc.stderr
     assert "[ingest] allow_networks" in proc.stderr
+
+
+def test_a_document_the_database_refuses_is_named_and_the_batch_goes_on(
+        folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from claimscope.cli import app
+    from claimscope.store.sqlite import SQLiteStore
+
+    real = SQLiteStore._add_document
+
+    def refuse_one(self: SQLiteStore, doc: Any, annotations: Any) -> Any:
+        if doc.source.endswith("one.txt"):
+            raise sqlite3.IntegrityError("CHECK constraint failed: status")
+        return real(self, doc, annotations)
+
+    monkeypatch.setattr(SQLiteStore, "_add_document", refuse_one)
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--no-nlp", "--db", str(tmp_path / "c.db")])
+    assert result.exit_code == 1
+    assert "one.txt: not stored, the database refused its annotations" in result.output
+    assert "2 stored, 0 near-duplicates, 0 duplicates, 1 failed; 2 documents in the store" in result.output

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -105,7 +104,7 @@ def test_dates_and_amounts_are_stored_with_the_document(store: SQLiteStore) -> N
 
 def test_a_failed_write_rolls_back_the_whole_document(store: SQLiteStore) -> None:
     bad = Annotations(dates=[DateMention("x", None, 0, 1)])  # type: ignore[arg-type]  # value NOT NULL
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(StoreError, match="a.txt: not stored"):
         store.add_document(doc(BODY), bad)
     assert store.count_documents() == 0
     assert list(store.query("SELECT count(*) AS n FROM minhash_bands")) == [{"n": 0}]
