@@ -47,6 +47,12 @@ def test_headline_says_verb_and_trailing_says(nlp) -> None:
     assert c["content"] == "Border Will Stay Open"
 
 
+def test_headline_with_a_contested_cue_has_a_claim_status(nlp) -> None:
+    text = "Aibek Usenov spoke in Osh on Monday. Usenov said the attackers had fled abroad."
+    c = find(claims(nlp, text, title="Aibek Usenov Claims Attackers Fled Abroad"), cue="Claims")
+    assert c["status"] in ("asserted", "hedged", "unconfirmed", "negated")
+
+
 def test_headline_without_a_named_speaker_has_no_claim(nlp) -> None:
     text = "The crossing at Osh reopened on Monday after a week."
     found = claims(nlp, text, title="Stealth Over Borders: Crossing Reopens After a Week")
