@@ -11,6 +11,7 @@ another asserts.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -382,19 +383,23 @@ def _denies(sentence: str, cue: str, content: str) -> bool:
 
 
 def _linked_docs(board: Board) -> set[tuple[str, str]]:
-    """Pairs of documents that share a proposition: reports of one event (the blocking for conflicts)."""
-    linked: set[tuple[str, str]] = set()
+    """Pairs of documents that share propositions: reports of one event (the blocking for conflicts)."""
+    shared: Counter[tuple[str, str]] = Counter()
+    props_of: Counter[str] = Counter()  # shared propositions each page takes part in
     for prop in board.props.values():
         docs = sorted({board.statements[m].doc_id for m in prop.members})
-        if len(docs) > MAX_EVENT_DOCS:
+        if len(docs) > MAX_EVENT_DOCS or len(docs) < 2:
             continue  # a statement carried by very many pages (boilerplate, background) does not define an event
+        props_of.update(docs)
         for i, a in enumerate(docs):
             for b in docs[i + 1:]:
-                linked.add((a, b))
-    return linked
+                shared[(a, b)] += 1
+    # One shared statement links two short pages; longer pages must share two (one may be background).
+    return {(a, b) for (a, b), n in shared.items() if n >= MIN_SHARED or 2 * n >= min(props_of[a], props_of[b])}
 
 
 MAX_EVENT_DOCS = 40
+MIN_SHARED = 2
 
 _TITLE = re.compile(r"\b(?:(?P<p1>Interior|Internal Affairs|Defen[cs]e|Foreign|Justice|Emergency Situations|Health|Finance)"
                     r"\s+Minister|Minister\s+of\s+(?:the\s+)?(?P<p2>Interior|Internal Affairs|Defen[cs]e|Foreign Affairs|"
