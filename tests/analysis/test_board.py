@@ -203,3 +203,29 @@ def test_pages_without_a_publication_date_are_placed_by_the_date_they_name() -> 
     board.add(doc(SPOKESMAN_A, "aaa-story.txt", published=None), a)
     board.add(doc(SPOKESMAN_B, "bbb-story.txt", published=None), b)
     assert _shared(event_json(board)) == []
+
+
+def test_undated_pages_naming_month_days_far_apart_are_not_grouped() -> None:
+    june = Annotations(dates=[DateMention(start=0, end=6, text="June 5", value="--06-05")])
+    july = Annotations(dates=[DateMention(start=0, end=7, text="July 18", value="--07-18")])
+    board = Board(window_days=30)
+    board.add(doc(SPOKESMAN_A, "aaa-story.txt"), june)
+    board.add(doc(SPOKESMAN_B, "bbb-story.txt"), july)
+    assert _shared(event_json(board)) == []
+
+
+def test_undated_page_naming_a_close_month_day_is_grouped_with_a_dated_page() -> None:
+    board = Board(window_days=30)
+    board.add(doc(SPOKESMAN_A, "aaa-story.txt", published="2016-06-06"), Annotations())
+    board.add(doc(SPOKESMAN_B, "bbb-story.txt"),
+              Annotations(dates=[DateMention(start=0, end=6, text="June 5", value="--06-05")]))
+    assert len(_shared(event_json(board))) == 1
+
+
+def test_a_proposition_is_labelled_by_a_whole_clause_not_a_fragment() -> None:
+    b = Board()
+    b.add(doc("Police said four of the attackers were killed and seven detained in the operation.", "aaa-story.txt"),
+          Annotations())
+    b.add(doc(SPOKESMAN_B, "bbb-story.txt"), Annotations())
+    p = _shared(event_json(b))[0]
+    assert p["statement"][:1].isupper()

@@ -87,3 +87,17 @@ def test_weigh_store_adds_new_articles_to_the_saved_board(event: Path, tmp_path:
     sources = {c["source"] for p in second["propositions"] for c in p["claims"]}
     assert any(s.endswith("othersite-osh.txt") for s in sources)
     assert any(s.endswith("reuters-osh.txt") for s in sources)
+
+
+def test_weigh_rejects_a_since_that_is_not_a_date(tmp_path: Path) -> None:
+    proc = run("weigh", "--since", "last week", db=tmp_path / "x.db", check=2)
+    assert "--since must be a date" in proc.stderr
+
+
+def test_weigh_table_lists_grade_outlets_origins_and_conflicts(event: Path, tmp_path: Path) -> None:
+    out = run("weigh", str(event), "--no-nlp", db=tmp_path / "unused.db").stdout
+    header = next(line for line in out.splitlines() if "grade" in line and "statement" in line)
+    for col in ("outlets", "origins", "conflicts"):
+        assert col in header
+    assert "conflicts: statements that cannot all be true" in out
+    assert "not read (1, stored and flagged)" in out

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -33,7 +34,7 @@ from claimscope.model import Annotations, Document
 PERMS = 64
 PARALLEL_MIN_DOCS = 64  # add_many reads pages in worker processes from this many on
 # Bump when the Board's fields or methods change: a saved board of another format is rebuilt.
-STATE_VERSION = 5
+STATE_VERSION = 6
 VECTOR_CACHE = 30000  # TF-IDF vectors kept; older ones are recomputed when needed
 
 
@@ -54,6 +55,8 @@ class DocInfo:
     bodies: list[str] = field(default_factory=list)
     subject: str | None = None  # the person the page is about (named most often, at least three times)
     day: int | None = None  # the publication date (else the date the page names most) as a day number
+    # With no year known: the latest month and day the page names, as a day of the year (1-366)
+    yearless: int | None = None
 
 
 @dataclass
@@ -198,7 +201,8 @@ class Board:
                        outlet_kind=outlet.kind if outlet else "media", credited=prep.credits,
                        language=prep.language, read=read,
                        skipped=None if read else (ann.skipped or f"language {prep.language!r} is not English; not read"),
-                       title=doc.title, published=doc.published, day=_day(doc.published) or _anchor(ann))
+                       title=doc.title, published=doc.published, day=_day(doc.published) or _anchor(ann),
+                       yearless=_latest_month_day(ann))
         self.docs[doc.id] = info
         self._memo.clear()
         node = f"doc:{doc.id}"
@@ -324,9 +328,22 @@ class Board:
         return out
 
     def _same_time(self, a: str, b: str) -> bool:
-        """False when both pages have a publication date and they lie further apart than the window."""
-        da, db = self.docs[a].day, self.docs[b].day
-        return not (self.window_days and da is not None and db is not None and abs(da - db) > self.window_days)
+        """False when the two pages are dated further apart than the window.
+
+        A page is dated by its publication date (else the full date it names most); a page with no year
+        anywhere by the latest month and day it names ("July 18"), compared with the other's within a year.
+        """
+        if not self.window_days:
+            return True
+        da, db = self.docs[a], self.docs[b]
+        if da.day is not None and db.day is not None:
+            return abs(da.day - db.day) <= self.window_days
+        ya = da.yearless if da.day is None else _day_of_year(da.day)
+        yb = db.yearless if db.day is None else _day_of_year(db.day)
+        if ya is None or yb is None:
+            return True
+        gap = abs(ya - yb)
+        return min(gap, 365 - gap) <= self.window_days
 
     def _place(self, st: Statement) -> None:
         best_prop, best_score, best_member = None, 0.0, None
@@ -377,7 +394,7 @@ class Board:
     def _maybe_merge(self, pid: int, other: int, bridge: Statement) -> None:
         """Join two propositions that a new statement shows to be one (no document in both, close on average)."""
         a, b = self.props[pid], self.props[other]
-        if a.docs & b.docs:
+        if a.docs & b.docs or not all(self._same_time(x, y) for x in a.docs for y in b.docs):
             return
         left = [self.statements[m] for m in a.members[-4:]]
         right = [self.statements[m] for m in b.members[-4:]]
@@ -488,14 +505,32 @@ class Board:
             self._memo[key] = self._core(pid)
         return list(self._memo[key])
 
+    def _centrality(self, pid: int) -> dict[str, float]:
+        """Mean similarity of each (recent) member to the others: how central it is to the proposition."""
+        key = ("centrality", pid)
+        if key not in self._memo:
+            sample = self.props[pid].members[-3 * self.max_compare:]
+            stmts = [self.statements[m] for m in sample]
+            self._memo[key] = {m: sum(self.similarity(a, b) for b in stmts if b is not a) / max(1, len(stmts) - 1)
+                               for m, a in zip(sample, stmts, strict=True)}
+        return dict(self._memo[key])
+
+    def representative(self, pid: int) -> str:
+        """The member that says the proposition best: a whole clause (not a fragment), the most central."""
+        mean = self._centrality(pid)
+
+        def rank(m: str) -> tuple[bool, float]:
+            text = self.statements[m].content.lstrip("\"'“‘ ")
+            # a bare noun phrase ("The lone gunman") is central but says little: short ones count less
+            return text[:1].isupper(), mean[m] * min(1.0, len(text.split()) / 10)
+
+        return max(mean, key=rank)
+
     def _core(self, pid: int) -> list[str]:
         members = self.props[pid].members
         if len(members) < 3 or self.core_ratio <= 0:
             return list(members)
-        sample = members[-3 * self.max_compare:]
-        stmts = [self.statements[m] for m in sample]
-        mean = {m: sum(self.similarity(a, b) for b in stmts if b is not a) / (len(stmts) - 1)
-                for m, a in zip(sample, stmts, strict=True)}
+        mean = self._centrality(pid)
         overall = sum(mean.values()) / len(mean)
         keep = {m for m in members if mean.get(m, overall) >= self.core_ratio * overall}
         # An outlier is the exception: at least the more central half of the members is the core.
@@ -615,6 +650,23 @@ def _anchor(ann: Annotations) -> int | None:
     """Day number of the full date a page names most often (its event's day when it has no publication date)."""
     days = Counter(d for d in (_day(x.value) for x in ann.dates if len(x.value or "") == 10) if d is not None)
     return max(days, key=lambda d: (days[d], d)) if days else None
+
+
+def _latest_month_day(ann: Annotations) -> int | None:
+    """Day of the year of the latest month-and-day a page names without a year ("--07-18"), or None."""
+    days = []
+    for x in ann.dates:
+        m = re.fullmatch(r"--(\d\d)-(\d\d)", x.value or "")
+        if m:
+            try:
+                days.append(date(2001, int(m[1]), int(m[2])).timetuple().tm_yday)
+            except ValueError:
+                continue  # Feb 29 and other dates no common year has
+    return max(days) if days else None
+
+
+def _day_of_year(day: int) -> int:
+    return date.fromordinal(day).timetuple().tm_yday
 
 
 def _subject(ann: Annotations) -> str | None:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
 from claimscope.analysis.board import Board, Link
 from claimscope.analysis.conflicts import Conflict, find_conflicts
 from claimscope.analysis.grading import CREDIBILITY, Grade, grade
 from claimscope.model import Annotations, Document
+from claimscope.nlp.gazetteer import is_acronym
 
 
 def origin_reliability(board: Board, key: str) -> tuple[str, str]:
@@ -50,7 +53,7 @@ def proposition_json(board: Board, pid: int, conflicts: list[Conflict],
     """
     prop = board.props[pid]
     n, keys = board.independent_origins(pid)
-    first = board.statements[prop.members[0]]
+    label = board.statements[board.representative(pid)]
     outlets = sorted({board.docs[board.statements[m].doc_id].outlet for m in prop.members})
     core = set(board.core(pid))
     claims = [board.statement_json(m) for m in prop.members]
@@ -58,7 +61,7 @@ def proposition_json(board: Board, pid: int, conflicts: list[Conflict],
         c["counted"] = c["id"] in core  # outliers of the group are shown but not counted as origins
     for sid, _ in near or []:
         claims.append({**board.statement_json(sid), "counted": False, "near": True})
-    return {"id": f"p{pid}", "statement": first.content,
+    return {"id": f"p{pid}", "statement": label.content,
             "claims": claims,
             "outlets": outlets, "independent_origins": n, "origins": keys,
             "evidence": [link.to_json() for link in prop.links] + [{**link.to_json(), "near": True}
@@ -85,8 +88,41 @@ def event_json(board: Board) -> dict[str, Any]:
     props = [proposition_json(board, pid, conflicts, near.get(pid)) for pid in board.props if board.shared(pid)]
     return {"propositions": props, "conflicts": [conflict_json(board, c) for c in conflicts],
             "documents": [{"id": d.id, "source": d.source, "outlet": d.outlet, "credited": d.credited,
+                           "published": d.published,
+                           "dated": date.fromordinal(d.day).isoformat() if d.day else None,
                            "language": d.language, "read": d.read, "skipped": d.skipped} for d in board.docs.values()],
             "not_read": [d.source for d in board.unread()]}
+
+
+def select(out: dict[str, Any], *, about: Sequence[str] = (), since: str | None = None) -> dict[str, Any]:
+    """The board narrowed to propositions about any of these names, reported on or after ``since``.
+
+    A name matches a claim's entities or its words (whole words; acronyms such as "IS" only in capitals).
+    A page counts from its publication date, else the date it names most; an undated page never matches
+    ``since``. Conflicts are kept when both of their sides are in kept propositions.
+    """
+    props = out["propositions"]
+    if about:
+        pattern = _names_pattern(about)
+        props = [p for p in props if any(pattern.search(c["content"]) or any(pattern.fullmatch(e) for e in
+                                                                            c.get("entities", []))
+                                         for c in p["claims"])]
+    if since:
+        dated = {d["source"] for d in out.get("documents", []) if (d.get("dated") or "") >= since}
+        props = [p for p in props if any(c["source"] in dated for c in p["claims"])]
+    if len(props) == len(out["propositions"]):
+        return out
+    kept = {c["id"] for p in props for c in p["claims"]}
+    conflicts = [c for c in out["conflicts"] if c["a"]["id"] in kept and c["b"]["id"] in kept]
+    return {**out, "propositions": props, "conflicts": conflicts}
+
+
+def _names_pattern(names: Sequence[str]) -> re.Pattern[str]:
+    parts = []
+    for name in dict.fromkeys(n.strip() for n in names if n.strip()):
+        words = r"\s+".join(re.escape(w) for w in name.split())
+        parts.append(f"(?-i:{words})" if is_acronym(name) else words)
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts or ["(?!)"]) + r")(?!\w)", re.IGNORECASE)
 
 
 def apply_overrides(out: dict[str, Any], overrides: list[dict[str, Any]]) -> dict[str, Any]:
@@ -120,4 +156,4 @@ def weigh(pairs: Iterable[tuple[Document, Annotations]], board: Board | None = N
     return event_json(board)
 
 
-__all__ = ["apply_overrides", "event_json", "grade_proposition", "weigh"]
+__all__ = ["apply_overrides", "event_json", "grade_proposition", "select", "weigh"]

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
+from collections import Counter
 from typing import Annotated as Arg
 from typing import Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from claimscope import flow
 from claimscope.analysis.board import STATE_VERSION, Board
 from claimscope.analysis.registry import load_registry
-from claimscope.analysis.report import apply_overrides, event_json
+from claimscope.analysis.report import apply_overrides, event_json, select
 from claimscope.cli.app import (
     EXIT_FAILED,
     EXIT_OK,
+    EXIT_USAGE,
     DbOpt,
     SettingsOpt,
     app,
@@ -116,52 +120,104 @@ def weigh(
     """
     if fmt not in ("table", "json", "jsonl"):
         err_console.print(f"--format must be table, json or jsonl, not {fmt!r}", markup=False)
-        raise typer.Exit(2)
+        raise typer.Exit(EXIT_USAGE)
+    if since and not _is_date(since):
+        err_console.print(f"--since must be a date YYYY-MM-DD (or YYYY-MM, YYYY), not {since!r}", markup=False)
+        raise typer.Exit(EXIT_USAGE)
     settings = settings_for(db, settings_file)
     try:
         if paths:
             results, failed = weigh_folders(paths, settings, nlp=nlp)
         else:
-            results, failed = {"store": _from_store(settings, about, since)}, 0
+            results, failed = {"store": _from_store(settings)}, 0
+        names = _about_names(about, settings) if about else []
     except ClaimscopeError as exc:
         raise fail(exc) from exc
     for source, out in results.items():
-        out = _filter(out, about)
+        out = select(out, about=names, since=since)
         if fmt == "jsonl":
             sys.stdout.write(json.dumps({"source": source, **out}, ensure_ascii=False) + "\n")
         elif fmt == "json":
             print(json.dumps(out if len(results) == 1 else {"source": source, **out}, ensure_ascii=False, indent=2))
         else:
-            _table(source, out)
+            _table(source, out, about=about, since=since)
     raise typer.Exit(EXIT_FAILED if failed else EXIT_OK)
 
 
-def _filter(out: dict[str, Any], about: str | None) -> dict[str, Any]:
-    if not about:
-        return out
-    needle = about.casefold()
-    keep = [p for p in out["propositions"]
-            if any(needle in c["content"].casefold() or any(needle in e.casefold() for e in c.get("entities", []))
-                   for c in p["claims"])]
-    return {**out, "propositions": keep}
+def _is_date(text: str) -> bool:
+    return re.fullmatch(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?", text) is not None
 
 
-def _table(source: str, out: dict[str, Any]) -> None:
-    table = Table(title=f"{source}: {len(out['propositions'])} propositions, {len(out['conflicts'])} conflicts")
-    for col in ("id", "grade", "outlets", "origins", "statement"):
-        table.add_column(col)
-    for p in out["propositions"]:
-        table.add_row(p["id"], p["grade"]["code"], str(len(p["outlets"])), str(p["independent_origins"]),
-                      p["statement"][:90])
-    console.print(table)
+def _about_names(about: str, settings: Settings) -> list[str]:
+    """The name asked for and, when the actor gazetteer knows it, the actor's other names ("ISIL" -> IS...)."""
+    from claimscope.nlp.gazetteer import load_actors
+
+    names = [about]
+    for actor in load_actors(settings.get("nlp", {}).get("user_actors") or None).lookup(about):
+        names += [actor.name, *actor.aliases]
+    return names
+
+
+def _table(source: str, out: dict[str, Any], *, about: str | None = None, since: str | None = None) -> None:
+    """Propositions (grade, outlets against origins, conflicts) and then the conflicts, as two tables."""
+    scope = "".join([f" about {about!r}" if about else "", f" since {since}" if since else ""])
+    props = out["propositions"]
+    owner = {c["id"]: p["id"] for p in props for c in p["claims"]}
+    n_conflicts: Counter[str] = Counter()
     for c in out["conflicts"]:
-        console.print(f"[red]conflict[/red] {c['why']}: {c['a']['content'][:60]!r} / {c['b']['content'][:60]!r}",
-                      highlight=False)
-    if out["not_read"]:
-        console.print("not read: " + ", ".join(out["not_read"]), markup=False)
+        for pid in {owner.get(c["a"]["id"]), owner.get(c["b"]["id"])} - {None}:
+            n_conflicts[str(pid)] += 1
+    table = Table(title=f"{source}{scope}: {len(props)} propositions, {len(out['conflicts'])} conflicts",
+                  caption="grade: source reliability A-F, information credibility 1-6 (1 = confirmed by "
+                          "independent origins); details: claimscope proposition ID")
+    table.add_column("id", no_wrap=True)
+    table.add_column("grade", no_wrap=True)
+    table.add_column("outlets", justify="right")
+    table.add_column("origins", justify="right")
+    table.add_column("conflicts", justify="right")
+    table.add_column("statement", ratio=1)
+    for p in props:
+        origins = str(p["independent_origins"])
+        if p["independent_origins"] == 1 and len(p["outlets"]) > 1:
+            origins = f"[yellow]{origins}[/yellow]"  # circular reporting: many outlets, one origin
+        table.add_row(p["id"], _grade_cell(p["grade"]), str(len(p["outlets"])), origins,
+                      f"[red]{n_conflicts[p['id']]}[/red]" if n_conflicts[p["id"]] else "",
+                      Text(_clip(p["statement"], 160)))
+    console.print(table)
+    if out["conflicts"]:
+        ctable = Table(title="conflicts: statements that cannot all be true as worded")
+        ctable.add_column("between", no_wrap=True)
+        ctable.add_column("why", ratio=1)
+        ctable.add_column("one side", ratio=2)
+        ctable.add_column("the other", ratio=2)
+        for c in out["conflicts"]:
+            between = " / ".join(dict.fromkeys(owner.get(c[k]["id"], "-") for k in ("a", "b")))
+            ctable.add_row(between, Text(c["why"]), _side(c["a"], out), _side(c["b"], out))
+        console.print(ctable)
+    if out.get("not_read"):
+        console.print(f"not read ({len(out['not_read'])}, stored and flagged): " + ", ".join(out["not_read"]),
+                      markup=False, highlight=False)
 
 
-def _from_store(settings: Settings, about: str | None, since: str | None) -> dict[str, Any]:
+def _grade_cell(g: dict[str, Any]) -> str:
+    style = {1: "green", 2: "green", 3: "yellow", 4: "red", 5: "red"}.get(int(g["credibility"]), "dim")
+    mark = "*" if g.get("override") else ""
+    return f"[{style}]{g['code']}{mark}[/{style}]"
+
+
+def _side(c: dict[str, Any], out: dict[str, Any]) -> Text:
+    outlet = next((d["outlet"] for d in out.get("documents", []) if d["source"] == c["source"]), "")
+    text = Text(f"[{outlet}] " if outlet else "", style="bold")
+    text.append(_clip(c["content"], 140))
+    return text
+
+
+def _clip(text: str, n: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[:n - 1].rstrip() + "…"
+
+
+def _from_store(settings: Settings) -> dict[str, Any]:
     """The board over the database: the saved board plus the documents stored since, saved again."""
     import pickle
     import zlib
@@ -193,9 +249,6 @@ def _from_store(settings: Settings, about: str | None, since: str | None) -> dic
             stored.save_state(store, zlib.compress(pickle.dumps(board)), len(board.docs), version)
     finally:
         store.close()
-    if since:
-        keep = {d.source for d in board.docs.values() if d.published and d.published >= since}
-        out["propositions"] = [p for p in out["propositions"] if any(c["source"] in keep for c in p["claims"])]
     return out
 
 
@@ -243,7 +296,7 @@ def proposition(
     was grouped; the conflicts; the grade's reasons."""
     settings = settings_for(db, settings_file)
     try:
-        out = _from_store(settings, None, None)
+        out = _from_store(settings)
         props = {p["id"]: p for p in out["propositions"]}
         if pid not in props:
             raise NotFoundError(f"no proposition {pid!r}; list them with `claimscope weigh`")
