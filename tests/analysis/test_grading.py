@@ -46,6 +46,14 @@ def test_registry_defaults_by_kind_and_user_overrides(tmp_path: Path) -> None:
     assert reg.outlet_of(None, "https://www.localdaily.kz/x", "x").name == "Local Daily"  # type: ignore[union-attr]
 
 
+def test_a_user_entry_for_a_known_source_keeps_the_fields_it_does_not_give(tmp_path: Path) -> None:
+    user = tmp_path / "sources.json"
+    user.write_text(json.dumps({"sources": [{"name": "Interfax", "reliability": "C"}]}))
+    reg = load_registry(str(user))
+    src = reg.lookup("Interfax news agency")
+    assert src is not None and src.reliability == "C" and src.kind == "wire"
+
+
 def test_bad_registry_reliability_is_refused(tmp_path: Path) -> None:
     user = tmp_path / "sources.json"
     user.write_text(json.dumps({"sources": [{"name": "X", "kind": "media", "reliability": "Z"}]}))

@@ -101,3 +101,14 @@ def test_weigh_table_lists_grade_outlets_origins_and_conflicts(event: Path, tmp_
         assert col in header
     assert "conflicts: statements that cannot all be true" in out
     assert "not read (1, stored and flagged)" in out
+
+
+def test_sources_lists_a_user_regrade_of_a_known_wire(tmp_path: Path) -> None:
+    registry = tmp_path / "sources.json"
+    registry.write_text(json.dumps({"sources": [{"name": "Interfax", "reliability": "D"}]}), encoding="utf-8")
+    settings = tmp_path / "claimscope.toml"
+    settings.write_text(f'[analysis]\nsource_registry = "{registry}"\n', encoding="utf-8")
+    out = run("sources", "--search", "interfax", "--format", "json", "--settings", str(settings),
+              db=tmp_path / "x.db").stdout
+    (src,) = json.loads(out)["sources"]
+    assert src["name"] == "Interfax" and src["reliability"] == "D" and src["kind"] == "wire"

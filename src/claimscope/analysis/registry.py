@@ -39,11 +39,22 @@ class Registry:
     kinds: dict[str, dict[str, str]]
     sources: dict[str, Source] = field(default_factory=dict)
     _alias: dict[str, str] = field(default_factory=dict)
+    _entries: dict[str, dict[str, Any]] = field(default_factory=dict)
     _slug: dict[str, str] = field(default_factory=dict)
     _pattern: re.Pattern[str] | None = None
 
     def add(self, entry: dict[str, Any]) -> None:
-        """Add or replace one source entry (name, kind, optional reliability/aliases/slugs/wire)."""
+        """Add one source entry (name, kind, optional reliability/aliases/slugs/wire/why).
+
+        An entry for a name already known overrides only the fields it gives: a user file can regrade
+        "Interfax" without repeating its aliases.
+        """
+        old = self._entries.get(str(entry.get("name")))
+        if old is not None:
+            entry = {**old, **entry}
+            if "kind" in entry and entry["kind"] != old.get("kind") and "reliability" not in entry:
+                entry.pop("why", None)  # a new kind brings its own default grade and reason
+        self._entries[str(entry["name"])] = entry
         kind = str(entry.get("kind", "unknown"))
         base = self.kinds.get(kind, self.kinds["unknown"])
         rel = str(entry.get("reliability", base["reliability"])).upper()

@@ -325,3 +325,48 @@ def proposition(
     for c in out["conflicts"]:
         if c["a"]["id"] in ids or c["b"]["id"] in ids:
             console.print(f"\nconflict: {c['why']}\n  {c['a']['content']}\n  {c['b']['content']}", markup=False)
+
+
+@app.command(epilog="Examples:\n\n  claimscope sources\n\n  claimscope sources --search interfax\n\n"
+             "  claimscope sources --kind wire --format json")
+def sources(
+    kind: Arg[str | None, typer.Option("--kind", help="Only sources of this kind (wire, media, government, ...).")] = None,
+    search: Arg[str | None, typer.Option("--search", help="Only sources whose name or alias contains this.")] = None,
+    fmt: Arg[str, typer.Option("--format", help="table or json.")] = "table",
+    db: DbOpt = None,
+    settings_file: SettingsOpt = None,
+) -> None:
+    """The source registry behind the grades: kinds with their default reliability (A-F) and known sources.
+
+    Edit it with your own JSON file (same shape as the packaged sources.json) named by
+    `[analysis] source_registry` in claimscope.toml: entries merge by name, kinds by kind.
+    """
+    settings = settings_for(db, settings_file)
+    try:
+        reg = _registry(settings)
+    except ClaimscopeError as exc:
+        raise fail(exc) from exc
+    needle = (search or "").casefold()
+    known = [s for s in reg.sources.values()
+             if (not kind or s.kind == kind) and (not needle or any(needle in a.casefold() for a in (s.name, *s.aliases)))]
+    kinds = {k: v for k, v in reg.kinds.items() if not kind or k == kind}
+    if fmt == "json":
+        print(json.dumps({"kinds": kinds, "sources": [
+            {"name": s.name, "kind": s.kind, "reliability": s.reliability, "why": s.why, "wire": s.wire,
+             "aliases": list(s.aliases)} for s in known]}, ensure_ascii=False, indent=2))
+        raise typer.Exit(EXIT_OK if known or kinds else EXIT_FAILED)
+    if not search:
+        ktable = Table(title="kinds of source and their default reliability")
+        for col in ("kind", "reliability", "why"):
+            ktable.add_column(col)
+        for k, v in kinds.items():
+            ktable.add_row(k, v["reliability"], Text(v["why"]))
+        console.print(ktable)
+    user_file = settings.get("analysis", {}).get("source_registry") or "packaged defaults only"
+    stable = Table(title=f"{len(known)} known sources (registry: {user_file})")
+    for col in ("name", "kind", "reliability", "aliases"):
+        stable.add_column(col)
+    for s in sorted(known, key=lambda s: s.name.casefold()):
+        stable.add_row(Text(s.name), s.kind, s.reliability, Text(", ".join(a for a in s.aliases if a != s.name)))
+    console.print(stable)
+    raise typer.Exit(EXIT_OK if known or not search else EXIT_FAILED)
