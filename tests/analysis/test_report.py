@@ -19,7 +19,8 @@ OUT: dict[str, Any] = {
                                 _claim("c2", "c.txt", "It is the second such attack in a month")]},
     ],
     "conflicts": [{"a": {"id": "a1"}, "b": {"id": "b1"}, "why": "x"},
-                  {"a": {"id": "a2"}, "b": {"id": "b1"}, "why": "y"}],
+                  {"a": {"id": "a2"}, "b": {"id": "b1"}, "why": "y"},
+                  {"a": {"id": "a2"}, "b": {"id": "c2"}, "why": "z"}],
     "documents": [{"source": "a.txt", "dated": "2016-06-05"}, {"source": "b.txt", "dated": None},
                   {"source": "c.txt", "dated": "2016-07-18"}],
 }
@@ -35,9 +36,9 @@ def test_about_matches_any_of_an_actors_names() -> None:
     assert [p["id"] for p in out["propositions"]] == ["p1"]
 
 
-def test_conflicts_are_kept_only_between_kept_propositions() -> None:
+def test_conflicts_touching_a_kept_proposition_are_kept() -> None:
     out = select(OUT, about=["Islamic State"])
-    assert [c["why"] for c in out["conflicts"]] == ["x"]
+    assert [c["why"] for c in out["conflicts"]] == ["x", "y"]
 
 
 def test_since_keeps_propositions_reported_on_or_after_the_date() -> None:

@@ -99,7 +99,7 @@ def select(out: dict[str, Any], *, about: Sequence[str] = (), since: str | None 
 
     A name matches a claim's entities or its words (whole words; acronyms such as "IS" only in capitals).
     A page counts from its publication date, else the date it names most; an undated page never matches
-    ``since``. Conflicts are kept when both of their sides are in kept propositions.
+    ``since``. A conflict is kept when either of its sides is in a kept proposition.
     """
     props = out["propositions"]
     if about:
@@ -113,7 +113,7 @@ def select(out: dict[str, Any], *, about: Sequence[str] = (), since: str | None 
     if len(props) == len(out["propositions"]):
         return out
     kept = {c["id"] for p in props for c in p["claims"]}
-    conflicts = [c for c in out["conflicts"] if c["a"]["id"] in kept and c["b"]["id"] in kept]
+    conflicts = [c for c in out["conflicts"] if c["a"]["id"] in kept or c["b"]["id"] in kept]
     return {**out, "propositions": props, "conflicts": conflicts}
 
 
