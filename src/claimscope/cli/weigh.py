@@ -360,13 +360,13 @@ def sources(
         for col in ("kind", "reliability", "why"):
             ktable.add_column(col)
         for k, v in kinds.items():
-            ktable.add_row(k, v["reliability"], Text(v["why"]))
+            ktable.add_row(Text(k), Text(str(v["reliability"])), Text(v["why"]))
         console.print(ktable)
     user_file = settings.get("analysis", {}).get("source_registry") or "packaged defaults only"
-    stable = Table(title=f"{len(known)} known sources (registry: {user_file})")
+    stable = Table(title=Text(f"{len(known)} known sources (registry: {user_file})"))
     for col in ("name", "kind", "reliability", "aliases"):
         stable.add_column(col)
     for s in sorted(known, key=lambda s: s.name.casefold()):
-        stable.add_row(Text(s.name), s.kind, s.reliability, Text(", ".join(a for a in s.aliases if a != s.name)))
+        stable.add_row(Text(s.name), Text(s.kind), s.reliability, Text(", ".join(a for a in s.aliases if a != s.name)))
     console.print(stable)
     raise typer.Exit(EXIT_OK if known or not search else EXIT_FAILED)
