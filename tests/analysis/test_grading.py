@@ -8,10 +8,14 @@ from typing import Any
 
 import pytest
 
+from claimscope.analysis.board import Board
 from claimscope.analysis.grading import grade
 from claimscope.analysis.registry import load_registry
-from claimscope.analysis.report import apply_overrides
+from claimscope.analysis.report import apply_overrides, confirming_origins, event_json
 from claimscope.errors import ConfigError
+from claimscope.model import Annotations
+
+from .helpers import doc
 
 
 def test_single_origin_is_never_confirmed_however_many_outlets() -> None:
@@ -23,6 +27,35 @@ def test_single_origin_is_never_confirmed_however_many_outlets() -> None:
 def test_independent_named_origins_confirm() -> None:
     g = grade([("a", "B", "wire"), ("b", "C", "government")], n_outlets=2, conflicting_origins=0, hedged=False)
     assert (g.reliability, g.credibility) == ("B", 1)
+
+
+def test_origins_grouped_only_loosely_are_probably_true_not_confirmed() -> None:
+    g = grade([("a", "B", "wire"), ("b", "C", "government")], n_outlets=2, conflicting_origins=0, hedged=False,
+              confirming=1)
+    assert g.credibility == 2
+    assert any("closely alike" in w for w in g.why)
+
+
+def test_two_bodies_stating_the_same_in_alike_words_confirm_it() -> None:
+    b = Board()
+    b.add(doc("Four of the attackers were killed and seven detained by police in the operation, the Interior "
+              "Ministry said.", "aaa-story.txt"), Annotations())
+    b.add(doc("Four of the attackers were killed and seven were detained by police during the operation, the "
+              "National Security Committee said.", "bbb-story.txt"), Annotations())
+    (p,) = event_json(b)["propositions"]
+    assert p["independent_origins"] == 2 and p["grade"]["credibility"] == 1
+
+
+def test_a_statement_that_does_not_assert_it_confirms_nothing() -> None:
+    b = Board()
+    b.add(doc("Four of the attackers were killed and seven detained by police in the operation, the Interior "
+              "Ministry said.", "aaa-story.txt"), Annotations())
+    b.add(doc("Four of the attackers were killed and seven were detained by police during the operation, the "
+              "National Security Committee said.", "bbb-story.txt"), Annotations())
+    pid = next(iter(b.props))
+    for m in b.props[pid].members[1:]:
+        b.statements[m].status = "negated"
+    assert confirming_origins(b, pid) == 1
 
 
 def test_two_outlets_own_reporting_is_probably_true_not_confirmed() -> None:

@@ -31,11 +31,13 @@ class Grade:
         return out
 
 
-def grade(origins: list[tuple[str, str, str]], n_outlets: int, conflicting_origins: int, hedged: bool) -> Grade:
+def grade(origins: list[tuple[str, str, str]], n_outlets: int, conflicting_origins: int, hedged: bool,
+          confirming: int | None = None) -> Grade:
     """Grade one proposition.
 
     origins: (key, reliability letter, kind) of each independent origin; conflicting_origins: how many
-    independent origins state something that contradicts it; hedged: every mention is hedged.
+    independent origins state something that contradicts it; hedged: every mention is hedged; confirming:
+    how many origins assert it in closely alike words (None: all of them).
     """
     why: list[str] = []
     letters = sorted(r for _, r, _ in origins) or ["F"]
@@ -54,9 +56,13 @@ def grade(origins: list[tuple[str, str, str]], n_outlets: int, conflicting_origi
     elif conflicting_origins:
         cred = 4
         why.append(f"contradicted by {conflicting_origins} independent origin(s): doubtful")
-    elif n >= 2 and (named >= 2 or n >= 3):
+    elif n >= 2 and (named >= 2 or n >= 3) and (confirming is None or confirming >= 2):
         cred = 1
         why.append(f"{n} independent origins agree: confirmed")
+    elif n >= 2 and (named >= 2 or n >= 3):
+        cred = 2
+        why.append(f"{n} origins, but fewer than two assert it in closely alike words: probably true, "
+                   "not confirmed")
     elif n >= 2:
         cred = 2
         why.append(f"{n} origins agree, but one is only an outlet's own unsourced reporting: probably true")

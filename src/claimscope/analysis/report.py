@@ -13,6 +13,8 @@ from claimscope.analysis.grading import CREDIBILITY, Grade, grade
 from claimscope.model import Annotations, Document
 from claimscope.nlp.gazetteer import is_acronym
 
+CONFIRM_SIMILARITY = 0.35  # statements of two origins this alike say the same thing, not merely the same topic
+
 
 def origin_reliability(board: Board, key: str) -> tuple[str, str]:
     """(reliability letter, kind) of an origin key, from the source registry."""
@@ -41,7 +43,36 @@ def grade_proposition(board: Board, pid: int, conflicts: list[Conflict]) -> Grad
             against.add(board.origin(c.a)[0])
     outlets = {board.docs[board.statements[m].doc_id].outlet for m in members}
     hedged = all(board.statements[m].status in ("hedged", "unconfirmed") for m in members)
-    return grade(origins, len(outlets), len(against - set(keys)), hedged)
+    return grade(origins, len(outlets), len(against - set(keys)), hedged, confirming=confirming_origins(board, pid))
+
+
+def confirming_origins(board: Board, pid: int, min_similarity: float = CONFIRM_SIMILARITY) -> int:
+    """How many independent origins confirm one another: the largest set of origins that each assert the
+    proposition (not hedged, unconfirmed or negated) and are linked by statements saying it closely alike.
+
+    Grouping may join statements that are only loosely alike; "confirmed" asks more than grouping does.
+    """
+    by_origin: dict[str, list[str]] = {}
+    for m in board.core(pid):
+        if board.statements[m].status == "asserted":
+            by_origin.setdefault(board.origin(m)[0], []).append(m)
+    keys = list(by_origin)
+    parent = {k: k for k in keys}
+
+    def find(k: str) -> str:
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            if find(a) != find(b) and any(board.similarity(board.statements[x], board.statements[y]) >= min_similarity
+                                          for x in by_origin[a][-4:] for y in by_origin[b][-4:]):
+                parent[find(b)] = find(a)
+    sizes: dict[str, int] = {}
+    for k in keys:
+        sizes[find(k)] = sizes.get(find(k), 0) + 1
+    return max(sizes.values(), default=0)
 
 
 def proposition_json(board: Board, pid: int, conflicts: list[Conflict],
