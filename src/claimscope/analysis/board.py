@@ -454,7 +454,7 @@ class Board:
             if vague is None:
                 fam = self.family(st.doc_id)
                 return fam, [*chain, f"no body named: counts as {fam}"]
-            return vague, [*chain, f"resolved to {vague} (the body other reports quote for this)"]
+            return vague, [*chain, f"resolved to {vague} (the body quoted for this, on this page or others)"]
         key = found
         if key.startswith("src:"):
             key = self._find(key)
@@ -485,10 +485,14 @@ class Board:
         return found, chain
 
     def _vague(self, sid: str) -> str | None:
+        """The body a vague speaker ("officials said") stands for: the one its own page quotes for the same
+        facts, else the one the other pages quote for them most."""
         pid = self.prop_of.get(sid)
         if pid is None:
             return None
+        page = self.statements[sid].doc_id
         votes: Counter[str] = Counter()
+        same_page: Counter[str] = Counter()
         for m in self.props[pid].members:
             other = self.statements[m]
             if m == sid or other.own_voice or is_denial(other):
@@ -496,7 +500,10 @@ class Board:
             key, _ = self._speaker_key(other)
             if key and not key.startswith("src:"):
                 votes[key] += 1
-        return votes.most_common(1)[0][0] if votes else None
+                if other.doc_id == page:
+                    same_page[key] += 1
+        best = same_page or votes
+        return best.most_common(1)[0][0] if best else None
 
     def core(self, pid: int) -> list[str]:
         """Members that state the proposition's common content: outliers (close to one member only) left out."""
