@@ -345,6 +345,14 @@ class Board:
         gap = abs(ya - yb)
         return min(gap, 365 - gap) <= self.window_days
 
+    def _same_period(self, a: set[str], b: set[str]) -> bool:
+        """True when no dated page of one set lies outside the window of a dated page of the other."""
+        if not self.window_days:
+            return True
+        dated_a = [d for d in a if self.docs[d].day is not None or self.docs[d].yearless is not None]
+        dated_b = [d for d in b if self.docs[d].day is not None or self.docs[d].yearless is not None]
+        return all(self._same_time(x, y) for x in dated_a for y in dated_b)
+
     def _place(self, st: Statement) -> None:
         best_prop, best_score, best_member = None, 0.0, None
         va = self._vector(st)
@@ -394,7 +402,7 @@ class Board:
     def _maybe_merge(self, pid: int, other: int, bridge: Statement) -> None:
         """Join two propositions that a new statement shows to be one (no document in both, close on average)."""
         a, b = self.props[pid], self.props[other]
-        if a.docs & b.docs or not all(self._same_time(x, y) for x in a.docs for y in b.docs):
+        if a.docs & b.docs or not self._same_period(a.docs, b.docs):
             return
         left = [self.statements[m] for m in a.members[-4:]]
         right = [self.statements[m] for m in b.members[-4:]]
