@@ -58,6 +58,22 @@ def test_a_statement_that_does_not_assert_it_confirms_nothing() -> None:
     assert confirming_origins(b, pid) == 1
 
 
+def test_origins_giving_different_figures_do_not_confirm_each_other() -> None:
+    b = Board()
+    b.add(doc("Four of the attackers were killed and seven detained by police in the operation, the Interior "
+              "Ministry said.", "aaa-story.txt"), Annotations())
+    b.add(doc("Five of the attackers were killed and nine were detained by police during the operation, the "
+              "National Security Committee said.", "bbb-story.txt"), Annotations())
+    pid = next(p for p in b.props if len(b.props[p].docs) == 2)
+    assert confirming_origins(b, pid) == 1
+
+
+def test_a_proposition_whose_statements_conflict_is_not_confirmed() -> None:
+    g = grade([("a", "B", "wire"), ("b", "C", "government")], n_outlets=2, conflicting_origins=0, hedged=False,
+              confirming=2, inner_conflicts=1)
+    assert g.credibility == 2 and any("disagree" in w for w in g.why)
+
+
 def test_two_outlets_own_reporting_is_probably_true_not_confirmed() -> None:
     g = grade([("a", "B", "media_major"), ("b", "C", "media")], n_outlets=2, conflicting_origins=0, hedged=False)
     assert g.credibility == 2

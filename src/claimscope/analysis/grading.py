@@ -32,12 +32,13 @@ class Grade:
 
 
 def grade(origins: list[tuple[str, str, str]], n_outlets: int, conflicting_origins: int, hedged: bool,
-          confirming: int | None = None) -> Grade:
+          confirming: int | None = None, inner_conflicts: int = 0) -> Grade:
     """Grade one proposition.
 
     origins: (key, reliability letter, kind) of each independent origin; conflicting_origins: how many
     independent origins state something that contradicts it; hedged: every mention is hedged; confirming:
-    how many origins assert it in closely alike words (None: all of them).
+    how many origins assert it in closely alike words (None: all of them); inner_conflicts: conflicts
+    between the proposition's own statements (figures or dates that disagree).
     """
     why: list[str] = []
     letters = sorted(r for _, r, _ in origins) or ["F"]
@@ -56,13 +57,15 @@ def grade(origins: list[tuple[str, str, str]], n_outlets: int, conflicting_origi
     elif conflicting_origins:
         cred = 4
         why.append(f"contradicted by {conflicting_origins} independent origin(s): doubtful")
-    elif n >= 2 and (named >= 2 or n >= 3) and (confirming is None or confirming >= 2):
+    elif n >= 2 and (named >= 2 or n >= 3) and (confirming is None or confirming >= 2) and not inner_conflicts:
         cred = 1
         why.append(f"{n} independent origins agree: confirmed")
     elif n >= 2 and (named >= 2 or n >= 3):
         cred = 2
-        why.append(f"{n} origins, but fewer than two assert it in closely alike words: probably true, "
-                   "not confirmed")
+        why.append(f"{n} origins, but " + (f"its own statements disagree on details ({inner_conflicts} conflict(s))"
+                                           if inner_conflicts else
+                                           "fewer than two assert it in closely alike words and figures")
+                   + ": probably true, not confirmed")
     elif n >= 2:
         cred = 2
         why.append(f"{n} origins agree, but one is only an outlet's own unsourced reporting: probably true")

@@ -43,15 +43,24 @@ def grade_proposition(board: Board, pid: int, conflicts: list[Conflict]) -> Grad
             against.add(board.origin(c.a)[0])
     outlets = {board.docs[board.statements[m].doc_id].outlet for m in members}
     hedged = all(board.statements[m].status in ("hedged", "unconfirmed") for m in members)
-    return grade(origins, len(outlets), len(against - set(keys)), hedged, confirming=confirming_origins(board, pid))
+    inner = sum(1 for c in conflicts if c.a in members and c.b in members)
+    return grade(origins, len(outlets), len(against - set(keys)), hedged, confirming=confirming_origins(board, pid),
+                 inner_conflicts=inner)
 
 
 def confirming_origins(board: Board, pid: int, min_similarity: float = CONFIRM_SIMILARITY) -> int:
     """How many independent origins confirm one another: the largest set of origins that each assert the
-    proposition (not hedged, unconfirmed or negated) and are linked by statements saying it closely alike.
+    proposition (not hedged, unconfirmed or negated) and are linked by statements saying it closely alike,
+    with the same figures where both give figures.
 
     Grouping may join statements that are only loosely alike; "confirmed" asks more than grouping does.
     """
+
+    def alike(x: str, y: str) -> bool:
+        sx, sy = board.statements[x], board.statements[y]
+        nx, ny = {t for t in sx.tokens if t.isdigit()}, {t for t in sy.tokens if t.isdigit()}
+        return (not (nx and ny) or bool(nx & ny)) and board.similarity(sx, sy) >= min_similarity
+
     by_origin: dict[str, list[str]] = {}
     for m in board.core(pid):
         if board.statements[m].status == "asserted":
@@ -66,8 +75,7 @@ def confirming_origins(board: Board, pid: int, min_similarity: float = CONFIRM_S
 
     for i, a in enumerate(keys):
         for b in keys[i + 1:]:
-            if find(a) != find(b) and any(board.similarity(board.statements[x], board.statements[y]) >= min_similarity
-                                          for x in by_origin[a][-4:] for y in by_origin[b][-4:]):
+            if find(a) != find(b) and any(alike(x, y) for x in by_origin[a][-4:] for y in by_origin[b][-4:]):
                 parent[find(b)] = find(a)
     sizes: dict[str, int] = {}
     for k in keys:
