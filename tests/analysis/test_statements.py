@@ -144,3 +144,21 @@ def test_aside_in_a_speaker_phrase_is_the_writers_statement() -> None:
     assert sts["who vanished after failing to report for duty in late April"].speaker == AUTHOR
     assert sts["Colonel Ivan Petrov, 41"].speaker == AUTHOR
     assert sts["he has joined the group."].speaker == "Colonel Ivan Petrov"
+
+
+def test_a_name_ending_in_ed_is_a_speaker_not_a_verb() -> None:
+    (st,) = extract_statements(doc("Mohammed Ahmed said the attack had been planned for months.", "a.txt"),
+                               Annotations())
+    assert st.speaker == "Mohammed Ahmed"
+
+
+def test_a_clause_before_a_trailing_cue_is_content_not_speaker() -> None:
+    (st,) = extract_statements(doc("Four police officers died in the attack, the city police department confirmed "
+                                   "to Shymkent Today.", "a.txt"), Annotations())
+    assert (st.speaker, st.content) == ("the city police department", "Four police officers died in the attack")
+
+
+def test_a_body_described_in_lower_case_is_a_speaker() -> None:
+    (st,) = extract_statements(doc("Families of the dead officers will receive 10 million tenge each, the city "
+                                   "administration said.", "a.txt"), Annotations())
+    assert st.speaker == "the city administration"

@@ -65,7 +65,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
                       rf"[,:]?\s+(?:that\s+)?(?P<c>\S.{{8,}})$", re.S)
     trail = re.compile(rf"^(?P<c>.{{8,}}?)[,;:]?[\"\u201d\u2019']?,?\s+(?:(?P<s>[^,\"\u201c\u201d]{{1,120}}?)\s+(?<! to )(?P<v>{cue})"
                        rf"|(?P<v2>said|says|added|reported|reports|claimed|announced)\s+(?P<s2>[^,\"\u201c\u201d]{{2,120}}?))"
-                       rf"(?P<tail>{when}(?:\s+(?:in a statement|in an interview|by telephone|on \w+|last \w+|today|yesterday))?"
+                       rf"(?P<tail>(?:\s+to\s+[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){{0,3}})?"  # "confirmed to Shymkent Today"
+                       rf"{when}(?:\s+(?:in a statement|in an interview|by telephone|on \w+|last \w+|today|yesterday))?"
                        rf"(?:,\s*(?:citing|quoting|according to|referring to)\s+(?P<via>[^,.]+))?)"
                        rf"[.!?\"\u201d\u2019']*$", re.S)
     according = re.compile(r"^(?:According to|Citing)\s+(?P<s>[^,]{2,120}),\s+(?P<c>\S.{8,})$", re.S)
@@ -113,12 +114,19 @@ def _clean_speaker(raw: str) -> str | None:
         return low
     if _BAD_SPEAKER.search(low) and not re.search(r"\b(?:statements?|reports?)\b", low):
         return None
-    if any(w.endswith("ed") and len(w) > 4 for w in low.split()[1:]):
+    # a verb in the phrase ("attackers who stormed", "officers died in") makes it a clause, not a speaker; a name
+    # ending in -ed ("Ahmed") is no verb
+    if any(w.endswith("ed") and len(w) > 4 and w.islower() for w in s.split()[1:]) or _OUTCOME_WORDS() & set(low.split()):
         return None
     if not (any(w[:1].isupper() for w in s.split()) or any(v in low for v in lexicon()["vague_speakers"])
-            or low.split()[-1] in lexicon()["role_words"]):
+            or low.split()[-1] in lexicon()["role_words"] or low.split()[-1] in lexicon()["org_heads"]):
         return None
     return s
+
+
+@lru_cache(maxsize=1)
+def _OUTCOME_WORDS() -> frozenset[str]:  # noqa: N802 - a constant read once from the lexicon
+    return frozenset(w for ws in lexicon()["outcomes"].values() for w in ws if " " not in w)
 
 
 def _org_word(text: str) -> bool:
@@ -331,7 +339,8 @@ def _upstream(sent: Span, ann: Annotations) -> tuple[str, str, int, int, list[st
         if sent.start <= c.start < sent.end and c.cue and c.cue.lower() in low:
             speaker = c.speaker if isinstance(c.speaker, str) else ", ".join(c.speaker)
             if speaker == AUTHOR or not (any(w[:1].isupper() for w in speaker.split())
-                                         or speaker.lower() in lexicon()["vague_speakers"]):
+                                         or speaker.lower() in lexicon()["vague_speakers"]
+                                         or speaker.lower().split()[-1] in lexicon()["org_heads"]):
                 return None
             cs, ce = c.start - sent.start, min(c.end, sent.end) - sent.start
             if ce - cs < 0.6 * len(sent.text):
