@@ -74,3 +74,23 @@ def test_a_total_of_people_without_attackers_killed_still_conflicts() -> None:
                "At least 10 people were killed in the attacks in the city on Sunday. Police said four attackers "
                "were detained in the operation.")
     assert "count" in _kinds(b)
+
+
+def test_rejecting_the_claim_denies_what_the_page_reported_just_before() -> None:
+    b = _board("The group claimed responsibility for the bombing in a statement on Telegram. The Interior Ministry "
+               "rejected the claim, saying the attackers had no links to any foreign group.")
+    (c,) = [c for c in find_conflicts(b) if c.kind == "denial"]
+    assert "claimed responsibility" in b.statements[c.b].sentence
+
+
+def test_a_denial_on_one_page_conflicts_with_the_claim_on_another_page_of_the_event() -> None:
+    long_a = ("Gunmen attacked a checkpoint near the city on Monday night. A source said the gunmen had crossed the "
+              "border from the south a week before the attack. Two attackers were killed at the scene. The deputy "
+              "minister said the detained men were citizens. Prosecutors opened a criminal case.")
+    long_b = ("Residents heard gunfire for ten minutes on Monday night. An ambulance driver said two cars burned. "
+              "The neighbouring country's foreign ministry denied reports that the gunmen had crossed the border from "
+              "the south. Schools stayed closed on Tuesday. Families of the dead will receive compensation.")
+    b = Board(one_event=True)
+    b.add(doc(long_a, "aaa-story.txt"), Annotations())
+    b.add(doc(long_b, "bbb-story.txt"), Annotations())
+    assert [c.kind for c in find_conflicts(b) if c.kind == "denial"] == ["denial"]

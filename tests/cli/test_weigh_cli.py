@@ -112,3 +112,4 @@ def test_sources_lists_a_user_regrade_of_a_known_wire(tmp_path: Path) -> None:
               db=tmp_path / "x.db").stdout
     (src,) = json.loads(out)["sources"]
     assert src["name"] == "Interfax" and src["reliability"] == "D" and src["kind"] == "wire"
+

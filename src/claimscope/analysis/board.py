@@ -92,7 +92,8 @@ class Board:
 
     def __init__(self, registry: Registry | None = None, *, threshold: float = 0.2, mix: float = 0.5, frame_bonus: float = 0.15,
                  merge_threshold: float = 0.16, core_ratio: float = 0.9,
-                 copy_threshold: float = 0.5, near_threshold: float = 0.12, window_days: int = 30) -> None:
+                 copy_threshold: float = 0.5, near_threshold: float = 0.12, window_days: int = 30,
+                 one_event: bool = False) -> None:
         self.registry = registry or load_registry()
         self.threshold = threshold
         self.mix = mix
@@ -107,6 +108,9 @@ class Board:
         self.copy_threshold = copy_threshold
         self.near_threshold = near_threshold
         self.window_days = window_days  # pages published further apart are about different events
+        # True when the user says every page reports one event (a folder per event): conflicts are then
+        # looked for between any two pages, not only between pages that share propositions
+        self.one_event = one_event
         # statement -> (proposition, link) it came close to without reaching the threshold
         self.near: dict[str, tuple[int, Link]] = {}
         self._merged: dict[int, int] = {}

@@ -432,6 +432,17 @@ def _title_conflicts(board: Board, add: Any) -> None:
             seen.setdefault(person, []).append((sid, port, m.group(0)))
 
 
+_ANAPHORIC_OBJECT = re.compile(r"(?:the|this|that|these|those|such)\s+(?:claims?|reports?|allegations?|accusations?|"
+                               r"suggestions?|statements?|assertions?)\b(?!\s+(?:that|of|by)\b)", re.I)
+
+
+def _denied_before(board: Board, st: Statement) -> str | None:
+    """The statement a denial of "the claim" refers to: the last one its page makes before the denial's sentence."""
+    earlier = [board.statements[x] for x in board.by_doc.get(st.doc_id, [])]
+    earlier = [x for x in earlier if x.end <= st.start and x.sentence != st.sentence and not is_denial(x)]
+    return max(earlier, key=lambda x: x.end).id if earlier else None
+
+
 def _denier_stem(speaker: str) -> str | None:
     """The stem of the name of who denies ("Ukraine" -> "ukrai"): what the denied statement must be about."""
     names = re.findall(r"[A-Z][a-z\u00e0-\u024f]{3,}", speaker)
@@ -462,7 +473,11 @@ def find_conflicts(board: Board, *, min_similarity: float = 0.12) -> list[Confli
     sids = list(board.statements)
     counted = [s for s in sids if counts(board.statements[s].content) or _only_one(board.statements[s])]
     dated = [s for s in sids if day_ranges(board.statements[s].content)]
-    linked = _linked_docs(board)
+    if board.one_event:
+        pages = sorted(board.docs)
+        linked = {(a, b) for i, a in enumerate(pages) for b in pages[i + 1:]}
+    else:
+        linked = _linked_docs(board)
 
     def same_event(a: Statement, b: Statement) -> bool:
         return a.doc_id == b.doc_id or (min(a.doc_id, b.doc_id), max(a.doc_id, b.doc_id)) in linked
@@ -516,6 +531,11 @@ def find_conflicts(board: Board, *, min_similarity: float = 0.12) -> list[Confli
             continue
         best, score = None, 0.0
         origin_a = board.origin(a)[0]
+        before = _denied_before(board, sa) if _ANAPHORIC_OBJECT.match(sa.content) else None
+        if before is not None and board.origin(before)[0] != origin_a:
+            # "X rejected the claim": the claim is what the page reported just before
+            add(a, before, "denial", f"{sa.speaker} denies what {board.statements[before].speaker} states")
+            continue
         stem = _denier_stem(sa.speaker)
         near = [sa.doc_id, *neighbours.get(sa.doc_id, ())]
         for b in (x for d in near for x in board.by_doc.get(d, [])):

@@ -39,9 +39,10 @@ def _registry(settings: Settings) -> Any:
     return load_registry(settings.get("analysis", {}).get("source_registry"))
 
 
-def _board(settings: Settings) -> Board:
-    """An empty board configured from the [analysis] settings."""
-    return Board(_registry(settings), window_days=int(settings.get("analysis", {}).get("window_days", 30)))
+def _board(settings: Settings, *, one_event: bool = False) -> Board:
+    """An empty board configured from the [analysis] settings (one_event: every page reports one event)."""
+    return Board(_registry(settings), window_days=int(settings.get("analysis", {}).get("window_days", 30)),
+                 one_event=one_event)
 
 
 def _workers(settings: Settings) -> int:
@@ -64,7 +65,7 @@ def weigh_folders(paths: list[str], settings: Settings, *, nlp: bool = True) -> 
             else:
                 docs.append((folder, item))
     folder_of = {id(d): f for f, d in docs}
-    boards = {f: _board(settings) for f in paths}
+    boards = {f: _board(settings, one_event=True) for f in paths}
     for doc, ann in _annotate([d for _, d in docs], settings, nlp):
         boards[folder_of[id(doc)]].add(doc, ann)
     return {f: event_json(b) for f, b in boards.items()}, failed
