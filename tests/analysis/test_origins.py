@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from claimscope.analysis.board import Board, _one_body_one_key
 from claimscope.analysis.origins import Resolver, credits, describes_person, is_vague
 from claimscope.analysis.registry import load_registry
+from claimscope.analysis.report import event_json
+from claimscope.model import Annotations
+
+from .helpers import doc
 
 
 def test_spokesman_resolves_to_his_ministry_across_spellings() -> None:
@@ -62,3 +67,40 @@ def test_a_place_after_of_or_a_vague_word_is_not_a_person() -> None:
     r = Resolver(load_registry())
     assert r.resolve("A resident of Aktobe", [])[0] != "person:aktobe"
     assert r.resolve("Local media", [])[0] is None
+
+
+def test_a_witness_an_outlet_spoke_to_is_the_outlets_own_reporting() -> None:
+    b = Board()
+    b.add(doc("Gunfire was heard for about ten minutes near the checkpoint, the Interior Ministry said.",
+              "aaa-story.txt"), Annotations())
+    b.add(doc("Residents of the Sairam district said they heard gunfire for about ten minutes near the checkpoint.",
+              "bbb-story.txt"), Annotations())
+    (sid,) = b.by_doc[next(d for d in b.docs if b.docs[d].source == "bbb-story.txt")]
+    assert b.origin(sid)[0] == b.family(b.statements[sid].doc_id)
+
+
+def test_an_armed_group_known_to_the_gazetteer_is_keyed_and_graded_as_one() -> None:
+    r = Resolver(load_registry())
+    key, _ = r.resolve("Islamic State Khorasan Province (ISKP)", [])
+    assert key == "org:islamic state khorasan province" and r.kinds[key] == "armed_group"
+
+
+def test_one_body_named_more_or_less_fully_is_one_origin() -> None:
+    assert _one_body_one_key(["org:city administration", "org:shymkent city administration", "src:Reuters"]) == [
+        "org:shymkent city administration", "src:Reuters"]
+
+
+def test_a_denial_grouped_with_what_it_denies_is_counted_against_it() -> None:
+    b = Board()
+    b.add(doc("The gunmen had crossed the border from the south a week before the attack, a source said.",
+              "aaa-story.txt"), Annotations())
+    b.add(doc("The gunmen crossed the border from the south a week before the attack, an official told reporters.",
+              "bbb-story.txt"), Annotations())
+    b.add(doc("The neighbouring country's foreign ministry denied reports that the gunmen had crossed the border "
+              "from the south.", "ccc-story.txt"), Annotations())
+    pid = next(p for p in b.props if len(b.props[p].docs) == 3)
+    (denial,) = b.denials(pid)
+    assert b.statements[denial].source == "ccc-story.txt"
+    assert denial not in b.core(pid)
+    (p,) = [p for p in event_json(b)["propositions"] if len(p["outlets"]) == 3]
+    assert p["grade"]["credibility"] >= 4

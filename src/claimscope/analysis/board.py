@@ -25,7 +25,7 @@ from datasketch import MinHash, MinHashLSH
 
 from claimscope.analysis.conflicts import frames, is_denial
 from claimscope.analysis.lexicon import stopwords
-from claimscope.analysis.origins import Resolver, credits, describes_person, is_vague
+from claimscope.analysis.origins import Resolver, credits, describes_person, is_vague, is_witness
 from claimscope.analysis.registry import Registry, Source, load_registry
 from claimscope.analysis.statements import AUTHOR, Statement, extract_statements
 from claimscope.analysis.text import quoted_share, raw_shingles, words
@@ -461,6 +461,10 @@ class Board:
             return fam, [f"{info.outlet} (own voice)", *([fam] if fam != f"src:{info.outlet}" else [])]
         found, chain = self._speaker_key(st)
         chain = [info.outlet, *st.via, *chain]
+        if found is None and is_witness(st.speaker):
+            # a resident or passer-by the outlet's reporter spoke to: the outlet's own reporting
+            fam = self.family(st.doc_id)
+            return fam, [*chain, f"a witness the outlet spoke to: counts as {fam}"]
         if found is None:
             vague = self._vague(sid)
             if vague is None:
@@ -537,16 +541,29 @@ class Board:
     def representative(self, pid: int) -> str:
         """The member that says the proposition best: a whole clause (not a fragment), the most central."""
         mean = self._centrality(pid)
+        denying = set(self.denials(pid))
 
-        def rank(m: str) -> tuple[bool, float]:
+        def rank(m: str) -> tuple[bool, bool, float]:
             text = self.statements[m].content.lstrip("\"'“‘ ")
             # a bare noun phrase ("The lone gunman") is central but says little: short ones count less
-            return text[:1].isupper(), mean[m] * min(1.0, len(text.split()) / 10)
+            return m not in denying, text[:1].isupper(), mean[m] * min(1.0, len(text.split()) / 10)
 
         return max(mean, key=rank)
 
-    def _core(self, pid: int) -> list[str]:
+    def denials(self, pid: int) -> list[str]:
+        """Members on the other side of a denial grouped with what it denies: the denials when most members
+        assert the proposition, the assertions when most deny it ("Ukraine denied any involvement" x 3)."""
         members = self.props[pid].members
+        denying = [m for m in members if is_denial(self.statements[m])]
+        if not denying or len(denying) == len(members):
+            return []
+        if 2 * len(denying) > len(members):
+            return [m for m in members if m not in denying]
+        return denying
+
+    def _core(self, pid: int) -> list[str]:
+        denying = set(self.denials(pid))
+        members = [m for m in self.props[pid].members if m not in denying]  # a denial is no support
         if len(members) < 3 or self.core_ratio <= 0:
             return list(members)
         mean = self._centrality(pid)
@@ -563,6 +580,7 @@ class Board:
             key, _ = self.origin(m)
             if key not in keys:
                 keys.append(key)
+        keys = _one_body_one_key(keys)
         return len(keys), keys
 
     def near_members(self) -> dict[int, list[tuple[str, Link]]]:
@@ -649,6 +667,19 @@ def _surname_of(name: str) -> str:
     """Last word of a name, lower case (how a story names its subject again: "Khalimov received ...")."""
     words = name.split()
     return words[-1].lower() if words else "\0"
+
+
+def _one_body_one_key(keys: list[str]) -> list[str]:
+    """Keys of one body named more or less fully drop to the fuller one: "org:city administration" on one
+    page and "org:shymkent city administration" on another are one origin."""
+    bodies = {k: set(k[4:].split()) for k in keys if k.startswith("org:")}
+    out = []
+    for k in keys:
+        words = bodies.get(k)
+        if words and len(words) >= 2 and any(words < other for other in bodies.values()):
+            continue
+        out.append(k)
+    return out
 
 
 def _minhash(tokens: set[str]) -> MinHash:

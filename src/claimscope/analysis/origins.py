@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 
 from claimscope.analysis.lexicon import lexicon
 from claimscope.analysis.registry import Registry, Source
+from claimscope.nlp.gazetteer import Actor, ActorIndex, load_actors
 
 _CAP = r"[A-Z][\w'\u2019./-]*"
 _NAME = re.compile(r"\b([A-Z][a-z\u00e0-\u024f'-]+(?:\s+[A-Z][a-z\u00e0-\u024f'-]+){0,2})\b")
@@ -93,7 +94,7 @@ def person_names(text: str) -> list[tuple[int, int, str]]:
             continue
         if len(toks) == 1 and (len(toks[0]) < 5 or low in lexicon()["vague_speakers"]):
             continue
-        if len(toks) == 1 and (re.search(r"\b(?:of|in|from|near|outside)\s+$", text[:start])
+        if len(toks) == 1 and (re.search(r"\b(?:of|in|from|near|outside)\s+(?:the\s+)?$", text[:start])
                                or _vague_word_after(text[start + len(joined):])):
             continue  # "a resident of Aktobe" names a place; "Local media" is no person
         out.append((start, start + len(joined), joined))
@@ -203,6 +204,12 @@ class Resolver:
             self.kinds.setdefault(key, src.kind)
             self.labels.setdefault(key, src.name)
             return key, chain
+        actor = _known_organisation(sp)
+        if actor is not None:
+            key = self.body(f"org:{actor.name.lower()}")
+            self.kinds.setdefault(key, actor.kind or "government")
+            self.labels.setdefault(key, actor.name)
+            return key, chain
         group = re.match(r"^(.+?)(?:'s|\u2019s)\s+(\w+)$", sp)
         if group and group.group(2).lower() in lexicon()["vague_speakers"]:
             owners = person_names(group.group(1))
@@ -272,6 +279,20 @@ class Resolver:
 _TITLE_WORDS = {"president", "colonel", "interior minister", "minister", "governor", "captain", "general"}
 
 
+def _known_organisation(speaker: str) -> Actor | None:
+    """The actor gazetteer's organisation this speaker phrase names ("Islamic State Khorasan Province",
+    "the Taliban"), so an armed group is keyed and graded as one, not as a government office."""
+    name = re.sub(r"^(?:the|a|an)\s+", "", speaker.strip(), flags=re.I)
+    name = re.sub(r"\s*\([^)]*\)$", "", name)  # "Islamic State Khorasan Province (ISKP)"
+    hits = [a for a in _actors().lookup(name) if a.type == "ORG"]
+    return hits[0] if len(hits) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _actors() -> ActorIndex:
+    return load_actors()
+
+
 def _is_vague(low: str) -> bool:
     vague = lexicon()["vague_speakers"]
     if _portfolio(low):
@@ -295,6 +316,13 @@ def describes_person(speaker: str) -> bool:
     lx = lexicon()
     return bool(re.search(r"\b(?:" + "|".join(map(re.escape, lx["identity_phrases"])) + r")\b", low)
                 or re.search(r"\b(?:" + "|".join(map(re.escape, lx["role_words"])) + r")\b", low))
+
+
+def is_witness(speaker: str) -> bool:
+    """True for members of the public an outlet's reporter spoke to ("residents", "a shopkeeper near the post")."""
+    low = speaker.lower()
+    words = lexicon()["witness_words"]
+    return bool(re.search(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", low)) and not _org_key(speaker)
 
 
 def is_vague(speaker: str) -> bool:

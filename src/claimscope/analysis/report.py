@@ -41,6 +41,7 @@ def grade_proposition(board: Board, pid: int, conflicts: list[Conflict]) -> Grad
             against.add(board.origin(c.b)[0])
         elif c.b in members and c.a not in members:
             against.add(board.origin(c.a)[0])
+    against.update(board.origin(m)[0] for m in board.denials(pid))  # grouped with what they deny
     outlets = {board.docs[board.statements[m].doc_id].outlet for m in members}
     hedged = all(board.statements[m].status in ("hedged", "unconfirmed") for m in members)
     inner = sum(1 for c in conflicts if c.a in members and c.b in members)

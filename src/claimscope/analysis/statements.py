@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claimscope.analysis.lexicon import lexicon
-from claimscope.analysis.origins import person_names
+from claimscope.analysis.origins import is_witness, person_names
 from claimscope.analysis.text import Span, clauses, content_tokens, sentences
 from claimscope.model import Annotations, Document
 
@@ -55,7 +55,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     verbs = "|".join(sorted(lx["cue_verbs"], key=len, reverse=True))
     audience = "|".join(sorted(lx["audience_nouns"], key=len, reverse=True))
     told = (r"told\s+(?:[A-Z][\w./-]*(?:\s+[A-Z][\w./-]*){0,3}|reporters|journalists|the\s+\w+(?:\s+(?!(?:he|she|they|it|we|that)\b)\w+)?"
-            rf"|a\s+\w+(?:\s+(?!(?:he|she|they|it|we|that)\b)\w+)?)(?:\s+(?:{audience}))?")
+            rf"|a\s+\w+(?:\s+(?!(?:he|she|they|it|we|that|in|on|at|from|after|before)\b)\w+)?)(?:\s+(?:{audience}))?")
     reported_as = "|".join(lx["reported_as"])
     cue = rf"(?:{reported_as}|{told}|(?:has\s+|have\s+|had\s+)?(?:also\s+|later\s+|earlier\s+|initially\s+|then\s+)?(?:{verbs}))"
     speaker = r"(?P<s>[A-Z\"\u201c][^\"\u201c\u201d]{1,160}?|he|she|they|we|it|officials|authorities|police)"
@@ -84,6 +84,8 @@ def _cue_setting() -> re.Pattern[str]:
     return re.compile(rf"(?:the|a|an|his|her|its|their)\s+(?:[\w'-]+\s+){{0,2}}(?:{nouns})\s+that\s+(?=\S)", re.I)
 
 
+# the rest of "told a briefing in | Astana that ...": a place name and "that" before what was said
+_PLACE_THAT = re.compile(r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}\s+that\s+(?=\S)")
 _ADVERBIAL = re.compile(r"^(?:in|on|at|late|early|earlier|later|meanwhile|during|after|before|also|but|and|however|then|"
                         r"now|since|while|as|with|following|separately)\b", re.I)
 _BAD_SPEAKER = re.compile(r"\b(?:was|were|is|are|killed|attacked|has been|have been|had been|will|would|if|when|because|not|"
@@ -119,7 +121,8 @@ def _clean_speaker(raw: str) -> str | None:
     if any(w.endswith("ed") and len(w) > 4 and w.islower() for w in s.split()[1:]) or _OUTCOME_WORDS() & set(low.split()):
         return None
     if not (any(w[:1].isupper() for w in s.split()) or any(v in low for v in lexicon()["vague_speakers"])
-            or low.split()[-1] in lexicon()["role_words"] or low.split()[-1] in lexicon()["org_heads"]):
+            or low.split()[-1] in lexicon()["role_words"] or low.split()[-1] in lexicon()["org_heads"]
+            or is_witness(s)):
         return None
     return s
 
@@ -153,9 +156,10 @@ def attribute(text: str) -> tuple[str, str, int, int, list[str]] | None:
         sp = _clean_speaker(m.group("s"))
         if sp and len(sp.split()) <= 8:
             c_start, c_end = m.start("c"), m.end("c")
-            rest_of_cue = _cue_setting().match(text, c_start)
+            rest_of_cue = _cue_setting().match(text, c_start) or _PLACE_THAT.match(text, c_start)
             if rest_of_cue:
-                # "says in the footage that ...": the setting of the cue is not what was said
+                # "says in the footage that ...", "told a briefing in Astana that ...": where the words were said
+                # is not what was said
                 c_start = rest_of_cue.end()
             inner = attribute(text[c_start:c_end])
             if inner and re.match(r"(?:reported|reports|report)\b", inner[1]):
