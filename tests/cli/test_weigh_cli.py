@@ -113,3 +113,21 @@ def test_sources_lists_a_user_regrade_of_a_known_wire(tmp_path: Path) -> None:
     (src,) = json.loads(out)["sources"]
     assert src["name"] == "Interfax" and src["reliability"] == "D" and src["kind"] == "wire"
 
+
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "shymkent-checkpoint-attack"
+
+
+def test_weighing_the_bundled_example_finds_what_an_analyst_would(tmp_path: Path) -> None:
+    proc = run("weigh", str(EXAMPLE), "--format", "json", db=tmp_path / "unused.db")
+    out = json.loads(proc.stdout)
+    assert [Path(s).name for s in out["not_read"]] == ["zakon-shymkent-ataka-ru.txt"]
+    wounded = next(p for p in out["propositions"] if "passer-by were wounded" in p["statement"])
+    assert wounded["outlets"] == ["Reuters", "steppeherald"] and wounded["independent_origins"] == 1  # a reprint
+    assert wounded["grade"]["credibility"] != 1
+    whys = [c["why"] for c in out["conflicts"]]
+    assert "officers killed: 5 against 4" in whys
+    assert any(w.startswith("The Uzbek Foreign Ministry denies") for w in whys)
+    assert any(w.startswith("The Interior Ministry denies what Islamic State") for w in whys)
+    claim = next(p for p in out["propositions"] if any("claimed" in c["cue"] for c in p["claims"]))
+    assert claim["grade"]["reliability"] == "E"  # an armed group's claim of responsibility

@@ -199,7 +199,7 @@ class Board:
         if doc.id in self.docs:
             return []
         outlet = prep.outlet
-        outlet_name = outlet.name if outlet else (doc.outlet or Path(doc.source).name or doc.source)
+        outlet_name = outlet.name if outlet else (doc.outlet or _slug_outlet(doc.source))
         read = prep.language in (None, "", "en")
         info = DocInfo(id=doc.id, source=doc.source, outlet=outlet_name,
                        outlet_kind=outlet.kind if outlet else "media", credited=prep.credits,
@@ -667,6 +667,14 @@ def _surname_of(name: str) -> str:
     """Last word of a name, lower case (how a story names its subject again: "Khalimov received ...")."""
     words = name.split()
     return words[-1].lower() if words else "\0"
+
+
+def _slug_outlet(source: str) -> str:
+    """An unknown outlet named by its file: "vostokwire-shymkent-five-officers.txt" -> "vostokwire" (saved
+    articles are commonly named outlet-slug-title, as the registry's file-name slugs assume)."""
+    name = Path(source).name or source
+    parts = Path(name).stem.split("-")
+    return parts[0] if len(parts) >= 3 and len(parts[0]) >= 2 else name
 
 
 def _one_body_one_key(keys: list[str]) -> list[str]:
