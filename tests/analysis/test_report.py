@@ -48,3 +48,9 @@ def test_since_keeps_propositions_reported_on_or_after_the_date() -> None:
 
 def test_no_filter_returns_the_board_unchanged() -> None:
     assert select(OUT) is OUT
+
+
+def test_about_matches_who_speaks() -> None:
+    out = {**OUT, "propositions": [{"id": "p3", "claims": [{**_claim("d1", "a.txt", "responsibility for the attack"),
+                                                            "speaker": "Islamic State Khorasan Province"}]}]}
+    assert [p["id"] for p in select(out, about=["Islamic State Khorasan Province"])["propositions"]] == ["p3"]

@@ -137,15 +137,15 @@ def event_json(board: Board) -> dict[str, Any]:
 def select(out: dict[str, Any], *, about: Sequence[str] = (), since: str | None = None) -> dict[str, Any]:
     """The board narrowed to propositions about any of these names, reported on or after ``since``.
 
-    A name matches a claim's entities or its words (whole words; acronyms such as "IS" only in capitals).
+    A name matches a claim's speaker, entities or words (whole words; acronyms such as "IS" only in capitals).
     A page counts from its publication date, else the date it names most; an undated page never matches
     ``since``. A conflict is kept when either of its sides is in a kept proposition.
     """
     props = out["propositions"]
     if about:
         pattern = _names_pattern(about)
-        props = [p for p in props if any(pattern.search(c["content"]) or any(pattern.fullmatch(e) for e in
-                                                                            c.get("entities", []))
+        props = [p for p in props if any(pattern.search(c["content"]) or pattern.search(c.get("speaker") or "")
+                                         or any(pattern.fullmatch(e) for e in c.get("entities", []))
                                          for c in p["claims"])]
     if since:
         dated = {d["source"] for d in out.get("documents", []) if (d.get("dated") or "") >= since}

@@ -183,7 +183,7 @@ def _table(source: str, out: dict[str, Any], *, about: str | None = None, since:
             origins = f"[yellow]{origins}[/yellow]"  # circular reporting: many outlets, one origin
         table.add_row(p["id"], _grade_cell(p["grade"]), str(len(p["outlets"])), origins,
                       f"[red]{n_conflicts[p['id']]}[/red]" if n_conflicts[p["id"]] else "",
-                      Text(_clip(p["statement"], 160)))
+                      Text(_clip(_said(p), 160)))
     console.print(table)
     if out["conflicts"]:
         ctable = Table(title="conflicts: statements that cannot all be true as worded")
@@ -198,6 +198,17 @@ def _table(source: str, out: dict[str, Any], *, about: str | None = None, since:
     if out.get("not_read"):
         console.print(f"not read ({len(out['not_read'])}, stored and flagged): " + ", ".join(out["not_read"]),
                       markup=False, highlight=False)
+
+
+def _said(p: dict[str, Any]) -> str:
+    """A proposition's statement with who says it ("Islamic State Khorasan Province claimed: responsibility ...")."""
+    c = next((c for c in p["claims"] if c["content"] == p["statement"]), None)
+    if c is None or c["speaker"] == "@author":
+        return str(p["statement"])
+    cue = c["cue"] or "said"
+    if cue.lower().startswith(("according to", "citing")):
+        return f"{cue[:1].upper()}{cue[1:]} {c['speaker']}: {p['statement']}"
+    return f"{c['speaker']} {cue}: {p['statement']}"
 
 
 def _grade_cell(g: dict[str, Any]) -> str:
