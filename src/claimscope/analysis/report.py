@@ -45,8 +45,10 @@ def grade_proposition(board: Board, pid: int, conflicts: list[Conflict]) -> Grad
     outlets = {board.docs[board.statements[m].doc_id].outlet for m in members}
     hedged = all(board.statements[m].status in ("hedged", "unconfirmed") for m in members)
     inner = sum(1 for c in conflicts if c.a in members and c.b in members)
-    return grade(origins, len(outlets), len(against - set(keys)), hedged, confirming=confirming_origins(board, pid),
-                 inner_conflicts=inner)
+    contradicting = len(against - set(keys))
+    # (how many origins confirm one another matters only where "confirmed" is still possible)
+    confirming = confirming_origins(board, pid) if len(keys) >= 2 and not contradicting and not inner else 0
+    return grade(origins, len(outlets), contradicting, hedged, confirming=confirming, inner_conflicts=inner)
 
 
 def confirming_origins(board: Board, pid: int, min_similarity: float = CONFIRM_SIMILARITY) -> int:
