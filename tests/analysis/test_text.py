@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimscope.analysis.text import content_tokens, sentences
+from claimscope.analysis.text import content_tokens, is_furniture, sentences
 
 
 def test_phrase_synonyms_fold_to_the_group_word() -> None:
@@ -23,3 +23,7 @@ def test_lower_case_is_stays_a_verb() -> None:
 def test_wire_sign_off_does_not_make_the_last_paragraph_furniture() -> None:
     text = "A headline\n\nHe said Sunday would be a day of mourning. REUTERS\n"
     assert [s.text for s in sentences(text)] == ["He said Sunday would be a day of mourning."]
+
+
+def test_a_sentence_with_a_footnote_mark_is_prose_not_furniture() -> None:
+    assert not is_furniture('He said the suspect "became close to Salafists" while in jail.*')

@@ -42,7 +42,7 @@ def is_furniture(line: str) -> bool:
     words = _WORD.findall(line)
     if len(words) < 5:
         return True
-    stripped = _SIGN_OFF.sub("", line.rstrip())
+    stripped = _SIGN_OFF.sub("", line.rstrip()).rstrip("*\u2020\u2021 ")  # a footnote mark ends no headline
     if stripped.endswith((".", "!", "?", '"', "\u201d", ":", "\u2019", "'")):
         return False
     # An unpunctuated line is a headline, caption or menu unless it is long prose.
