@@ -94,3 +94,32 @@ def test_a_denial_on_one_page_conflicts_with_the_claim_on_another_page_of_the_ev
     b.add(doc(long_a, "aaa-story.txt"), Annotations())
     b.add(doc(long_b, "bbb-story.txt"), Annotations())
     assert [c.kind for c in find_conflicts(b) if c.kind == "denial"] == ["denial"]
+
+
+def test_an_armed_groups_claim_conflicts_with_a_government_blaming_another_group() -> None:
+    b = _board("The Islamic State group claimed responsibility for the bombing of the bus in the city on Monday.",
+               "The security committee said the bombing of the bus in the city was organised by the Ansar al-Fajr "
+               "movement.")
+    (c,) = [c for c in find_conflicts(b) if c.kind == "responsibility"]
+    assert set(c.why.removeprefix("held responsible: ").split(" against ")) == {"Islamic State group", "Ansar al-Fajr"}
+
+
+def test_a_group_denying_involvement_conflicts_with_what_pins_the_attack_on_it() -> None:
+    b = _board("The committee said the bombing of the bus in the city was organised by the Ansar al-Fajr movement.",
+               "The Ansar al-Fajr movement denied any involvement in the bombing of the bus in the city.")
+    assert "denial" in _kinds(b)
+
+
+def test_a_larger_toll_published_a_day_later_is_the_toll_rising_not_a_conflict() -> None:
+    b = Board()
+    b.add(doc("A bomb on a city bus killed 14 people in the city on Monday.", "aaa-story.txt", published="2024-10-14"),
+          Annotations())
+    b.add(doc("Fifteen people were killed by the bomb on the city bus, after a wounded woman died in hospital.",
+              "bbb-story.txt", published="2024-10-15"), Annotations())
+    assert "count" not in _kinds(b)
+    b = Board()
+    b.add(doc("A bomb on a city bus killed 14 people in the city on Monday.", "aaa-story.txt", published="2024-10-15"),
+          Annotations())
+    b.add(doc("Fifteen people were killed by the bomb on the city bus, after a wounded woman died in hospital.",
+              "bbb-story.txt", published="2024-10-14"), Annotations())
+    assert "count" in _kinds(b)

@@ -131,3 +131,25 @@ def test_weighing_the_bundled_example_finds_what_an_analyst_would(tmp_path: Path
     assert any(w.startswith("The Interior Ministry denies what Islamic State") for w in whys)
     claim = next(p for p in out["propositions"] if any("claimed" in c["cue"] for c in p["claims"]))
     assert claim["grade"]["reliability"] == "E"  # an armed group's claim of responsibility
+
+
+def test_weighing_the_second_example_weighs_who_is_held_responsible(tmp_path: Path) -> None:
+    folder = EXAMPLE.parent / "khujand-bus-bombing"
+    out = json.loads(run("weigh", str(folder), "--format", "json", db=tmp_path / "unused.db").stdout)
+    kinds = {c["kind"] for c in out["conflicts"]}
+    assert "responsibility" in kinds  # the group's claim against the security committee's blame
+    assert any("Ansar al-Fajr movement denies" in c["why"] for c in out["conflicts"])
+    assert not any(c["kind"] == "count" and "15" in c["why"] for c in out["conflicts"])  # a toll rising a day later
+    reprint = next(p for p in out["propositions"] if "shattered windows" in p["statement"])
+    assert reprint["independent_origins"] == 1  # the AP text on a second site is the same report
+
+
+def test_the_store_keeps_the_two_example_events_apart(tmp_path: Path) -> None:
+    db = tmp_path / "store.db"
+    run("ingest", str(EXAMPLE.parent), db=db)
+    out = json.loads(run("weigh", "--format", "json", db=db).stdout)
+    folder = {d["source"]: Path(d["source"]).parent.name for d in out["documents"]}
+    for p in out["propositions"]:
+        assert len({folder[c["source"]] for c in p["claims"]}) == 1, p["statement"]
+    for c in out["conflicts"]:
+        assert folder[c["a"]["source"]] == folder[c["b"]["source"]], c["why"]

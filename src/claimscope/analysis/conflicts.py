@@ -5,7 +5,9 @@ numbers that cannot both hold ("at least five" and "six" can; "five" and "seven"
 figures of other events and conditional figures ("may be as high as") are left out; tallies of attackers
 in a continuing operation are not compared unless one side says there was only one. Dates: the same
 proposition dated on days that do not overlap. Denials: a statement that denies or calls fake what
-another asserts.
+another asserts. Responsibility: one actor claiming an attack, or held responsible for it, against another
+actor held responsible for the same attack (an armed group's claim against a government blaming another
+group); a group denying involvement against a statement that pins the attack on it.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ class Conflict:
 
     a: str
     b: str
-    kind: str  # count | date | denial | title
+    kind: str  # count | date | denial | title | responsibility
     why: str
     a_text: str | None = None
     b_text: str | None = None
@@ -218,11 +220,13 @@ def _skip(st: Statement) -> bool:
             or any(m in content for m in lx["partial_markers"]))
 
 
-def _count_conflict(a: Statement, b: Statement, perpetrators: int = 0) -> str | None:
+def _count_conflict(a: Statement, b: Statement, perpetrators: int = 0, later: int = 0) -> str | None:
     """Why two statements' counts cannot both hold, or None.
 
     ``perpetrators``: attackers the two pages report killed; a total of "people" killed may include them
-    ("at least 10 killed" beside "six killed" on a page that also reports four attackers dead).
+    ("at least 10 killed" beside "six killed" on a page that also reports four attackers dead). ``later``:
+    1 when b's page was published after a's, -1 when before, 0 when unknown; a larger toll published
+    later is the toll of a continuing event rising, not a rival figure.
     """
     if _skip(a) or _skip(b):
         return None
@@ -249,18 +253,25 @@ def _count_conflict(a: Statement, b: Statement, perpetrators: int = 0) -> str | 
         if ta and tb and comparable and not _compatible(ta, tb):
             if outcome == "killed" and perpetrators and _with_perpetrators(ta, tb, ga_, gb_, perpetrators):
                 continue
+            if _rising(ta[0], tb[0], later):
+                continue
             return f"{outcome}: {_say(ta)} against {_say(tb)}"
         ga = {c.group: c for c in ca if c.outcome == outcome and c.group in ("officers", "civilians", "servicemen")}
         gb = {c.group: c for c in cb if c.outcome == outcome and c.group in ("officers", "civilians", "servicemen")}
         for g in ga.keys() & gb.keys():
             x, y = ga[g], gb[g]
-            if not _compatible((x.value, x.qualifier), (y.value, y.qualifier)):
+            if not _compatible((x.value, x.qualifier), (y.value, y.qualifier)) and not _rising(x.value, y.value, later):
                 return f"{g} {outcome}: {_say((x.value, x.qualifier))} against {_say((y.value, y.qualifier))}"
     da = [c for c in ca if c.outcome == "duration"]
     db = [c for c in cb if c.outcome == "duration"]
     if da and db and not _compatible((da[0].value, da[0].qualifier), (db[0].value, db[0].qualifier)):
         return f"video length: {_say((da[0].value, da[0].qualifier))} minutes against {db[0].value}"
     return None
+
+
+def _rising(a: int, b: int, later: int) -> bool:
+    """True when the page published later gives the larger figure (a toll rising as the wounded die)."""
+    return (later > 0 and b > a) or (later < 0 and a > b)
 
 
 def _with_perpetrators(ta: tuple[int, str], tb: tuple[int, str], ga: set[str], gb: set[str], perpetrators: int) -> bool:
@@ -443,10 +454,87 @@ def _denied_before(board: Board, st: Statement) -> str | None:
     return max(earlier, key=lambda x: x.end).id if earlier else None
 
 
+_NAME = r"(?:the\s+)?(?P<x>[A-Z][\w'\u2019-]*(?:[\s-]+(?:al-|el-|of\s+|the\s+)?[A-Z][\w'\u2019-]*){0,5})"
+_BLAMED = [
+    # "organised from abroad by the Ansar al-Fajr movement", "carried out by members of IS"
+    re.compile(r"\b(?:organi[sz]ed|carried out|staged|masterminded|planned|perpetrated|ordered|committed)\s+"
+               r"(?:\w+\s+){0,2}?by\s+(?:members\s+of\s+|militants\s+(?:of|from)\s+)?" + _NAME),
+    re.compile(_NAME + r"\s+(?:group\s+|movement\s+|militants\s+)?(?:was|were|is|are)\s+(?:\w+\s+)?behind\b"),
+    re.compile(r"\bblam(?:ed|es|ing)\s+" + _NAME + r"\s+(?:group\s+|movement\s+|militants\s+)?for\b"),
+]
+# what the speaker itself claims: "claimed responsibility for", "said it carried out the bombing"
+_SELF_CLAIM = re.compile(r"^(?:full\s+)?responsibility\b|^(?:it|they)\s+(?:had\s+)?(?:carried out|was behind|were behind|"
+                         r"staged|conducted|committed)\b", re.I)
+_GENERIC_TAIL = re.compile(r"(?:\s+(?:group|movement|organi[sz]ation|militants|network|fighters))+$", re.I)
+
+
+def _actor(name: str) -> str:
+    """One spelling of an actor's name for comparing who is held responsible ("the Ansar al-Fajr movement")."""
+    name = _GENERIC_TAIL.sub("", re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I))
+    return re.sub(r"\s*\([^)]*\)$", "", name).casefold()
+
+
+def responsible(st: Statement) -> str | None:
+    """Who a statement holds responsible for the attack: a claimant (its speaker) or the actor it blames."""
+    held = _held(st)
+    return _actor(held) if held else None
+
+
+def _held(st: Statement) -> str | None:
+    """The name, as written, of the actor a statement holds responsible."""
+    if st.cue and _SELF_CLAIM.match(st.content) and not st.own_voice:
+        return re.sub(r"^(?:the|a|an)\s+", "", st.speaker, flags=re.I)
+    for pattern in _BLAMED:
+        m = pattern.search(st.content)
+        if m and not re.match(r"(?:police|authorities|officials|security forces)$", m.group("x"), re.I):
+            return m.group("x")
+    return None
+
+
+def _same_actor(a: str, b: str) -> bool:
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+
+
 def _denier_stem(speaker: str) -> str | None:
     """The stem of the name of who denies ("Ukraine" -> "ukrai"): what the denied statement must be about."""
     names = re.findall(r"[A-Z][a-z\u00e0-\u024f]{3,}", speaker)
     return names[0][:5].lower() if names else None
+
+
+def _later(board: Board, a: str, b: str) -> int:
+    """1 when page b was published on a later day than page a, -1 when earlier, 0 when not known or the same."""
+    pa, pb = (board.docs[a].published or "")[:10], (board.docs[b].published or "")[:10]
+    if len(pa) < 10 or len(pb) < 10 or pa == pb:
+        return 0
+    return 1 if pb > pa else -1
+
+
+def _responsibility_conflicts(board: Board, sids: list[str], neighbours: dict[str, set[str]], add: Any) -> None:
+    """Different actors claimed by or blamed for one event; a group denying what another page pins on it."""
+    held = {sid: r for sid in sids if (r := responsible(board.statements[sid])) is not None}
+    pairs_done: set[tuple[str, str, str, str]] = set()
+    for a, ra in held.items():
+        da = board.statements[a].doc_id
+        for b, rb in held.items():
+            db = board.statements[b].doc_id
+            if b <= a or _same_actor(ra, rb) or not (da == db or db in neighbours.get(da, ())):
+                continue
+            key = (min(da, db), max(da, db), min(ra, rb), max(ra, rb))
+            if key not in pairs_done:  # one conflict per two pages and two actors
+                pairs_done.add(key)
+                add(a, b, "responsibility", f"held responsible: {_held(board.statements[a])} against "
+                                            f"{_held(board.statements[b])}")
+    for a in sids:
+        sa = board.statements[a]
+        if not is_denial(sa) or sa.own_voice:
+            continue
+        denier = _actor(sa.speaker)
+        for b, rb in held.items():
+            sb = board.statements[b]
+            if (b != a and _same_actor(denier, rb) and not _SELF_CLAIM.match(sb.content)
+                    and (sb.doc_id == sa.doc_id or sb.doc_id in neighbours.get(sa.doc_id, ()))):
+                add(a, b, "denial", f"{sa.speaker} denies what {sb.speaker} pins on it")
+                break
 
 
 def _most_specific(found: list[Conflict], board: Board) -> list[Conflict]:
@@ -520,11 +608,13 @@ def find_conflicts(board: Board, *, min_similarity: float = 0.12) -> list[Confli
                             same = board.prop_of.get(a) == board.prop_of.get(b)
                             if not (same or event_classes(sa) & event_classes(sb)):
                                 continue
-                        why = (_count_conflict(sa, sb, max(perpetrators[doc_a], perpetrators[doc_b])) if kind == "count"
+                        why = (_count_conflict(sa, sb, max(perpetrators[doc_a], perpetrators[doc_b]),
+                                               _later(board, doc_a, doc_b)) if kind == "count"
                                else _date_conflict(sa, sb))
                         if why:
                             add(a, b, kind, why)
     _title_conflicts(board, add)
+    _responsibility_conflicts(board, sids, neighbours, add)
     for a in sids:
         sa = board.statements[a]
         if not is_denial(sa):
