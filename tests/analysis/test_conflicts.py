@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from claimscope.analysis.board import Board
 from claimscope.analysis.conflicts import counts, day_ranges, find_conflicts
-from claimscope.model import Annotations
+from claimscope.model import Annotations, DateMention
 
 from .helpers import doc
 
@@ -123,3 +123,21 @@ def test_a_larger_toll_published_a_day_later_is_the_toll_rising_not_a_conflict()
     b.add(doc("Fifteen people were killed by the bomb on the city bus, after a wounded woman died in hospital.",
               "bbb-story.txt", published="2024-10-14"), Annotations())
     assert "count" in _kinds(b)
+
+
+def test_a_weekday_resolved_against_the_publication_date_conflicts_with_a_written_date() -> None:
+    a_text = "The security service said its forces on Thursday conducted a raid on a house in the capital."
+    thursday = a_text.index("Thursday")
+    b = Board()
+    b.add(doc(a_text, "aaa-story.txt", published="2015-07-17"),
+          Annotations(dates=[DateMention(start=thursday, end=thursday + 8, text="Thursday", value="2015-07-16")]))
+    b.add(doc("On July 17, troops stormed a private house in the capital, the security service said.",
+              "bbb-story.txt", published="2015-07-18"), Annotations())
+    (why,) = [c.why for c in find_conflicts(b) if c.kind == "date"]
+    assert why in ("dated differently: July 16 against July 17", "dated differently: July 17 against July 16")
+
+
+def test_the_day_something_was_said_is_not_the_day_it_happened() -> None:
+    b = _board("Gunmen stormed the police station on June 5, officials said.",
+               "The ministry said on June 6 that gunmen stormed the police station.")
+    assert "date" not in _kinds(b)

@@ -337,17 +337,43 @@ _AFTER = re.compile(r"\bafter\s+(?:a|an|the)?\s*(?:\w+\s+){0,2}?(?:January|Febru
                     r"September|October|November|December)\b")
 
 
-def _verb(st: Statement) -> str | None:
-    """The event verb of a dated statement, as written ("disappeared", "left"): same verb, same event."""
-    for ws in lexicon()["event_classes"].values():
+def _event(st: Statement) -> str | None:
+    """The event a dated statement dates: its class ("attack": stormed = raid) or, for classes whose words are
+    steps of their own ("departure": disappeared, left), the word as written."""
+    lx = lexicon()
+    for name, ws in lx["event_classes"].items():
         for w in ws:
             if re.search(rf"\b{w}\b", st.content, re.I):
-                return w
+                return w if name in lx["event_steps"] else name
     return None
 
 
+# "the ministry said on June 6 that ...": the day of the saying, not of the event
+_DAY = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}"
+        r"|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December))\b")
+_SPEECH_DATE = re.compile(r"\b(?:said|says|announced|reported|stated|confirmed|added|told\s+\w+)\s+(?:late\s+)?(?:on\s+)?"
+                          + _DAY + r"|^" + _DAY + r",?\s+that\b")
+
+_SPEECH_WEEKDAY = re.compile(r"\b(?:said|says|announced|reported|stated|confirmed|added|told\s+\w+)\s+(?:late\s+)?(?:on\s+)?"
+                             r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b")
+
+
+def _days(st: Statement) -> list[tuple[int, int]]:
+    """The days a statement dates its event to: dates written out ("May 6", "late April"), else the one full
+    date its words resolve to against the publication date ("on Thursday" -> 2015-07-16)."""
+    if day_ranges(st.content):
+        return day_ranges(_SPEECH_DATE.sub(" ", st.content))
+    if _SPEECH_WEEKDAY.search(st.content):
+        return []  # "said on Tuesday that ...": the one date it resolves is the saying's
+    full = {d for d in st.dates if re.fullmatch(r"\d{4}-\d\d-\d\d", d)}
+    if len(full) != 1:
+        return []
+    _, month, day = (int(x) for x in next(iter(full)).split("-"))
+    return [(month * 40 + day, month * 40 + day)]
+
+
 def _date_conflict(a: Statement, b: Statement) -> str | None:
-    ra, rb = day_ranges(a.content), day_ranges(b.content)
+    ra, rb = _days(a), _days(b)
     if not ra or not rb or len(ra) > 1 or len(rb) > 1:
         return None
     (a0, a1), (b0, b1) = ra[0], rb[0]
@@ -355,11 +381,12 @@ def _date_conflict(a: Statement, b: Statement) -> str | None:
     # "after May 6": on that day or later
     a1 = 10_000 if after_a else a1
     b1 = 10_000 if after_b else b1
-    tolerance = 2  # "late April" and "May 1" are a day apart, not a contradiction
+    # "late April" and "May 1" are a day apart, not a contradiction; two single days are ("July 17" and Thursday 16)
+    tolerance = 0 if a0 == a1 and b0 == b1 else 2
     disjoint = a1 + tolerance < b0 or b1 + tolerance < a0
     if not disjoint:
         return None
-    if _verb(a) != _verb(b) and not (after_a or after_b):
+    if _event(a) != _event(b) and not (after_a or after_b):
         return None  # different events on different days ("disappeared April 23", "left May 1") can both hold
     return "dated differently: " + f"{_fmt(ra[0])}{' or later' if after_a else ''} against {_fmt(rb[0])}" + (
         " or later" if after_b else "")
@@ -560,7 +587,7 @@ def find_conflicts(board: Board, *, min_similarity: float = 0.12) -> list[Confli
     seen: set[tuple[str, str]] = set()
     sids = list(board.statements)
     counted = [s for s in sids if counts(board.statements[s].content) or _only_one(board.statements[s])]
-    dated = [s for s in sids if day_ranges(board.statements[s].content)]
+    dated = [s for s in sids if _days(board.statements[s])]
     if board.one_event:
         pages = sorted(board.docs)
         linked = {(a, b) for i, a in enumerate(pages) for b in pages[i + 1:]}
