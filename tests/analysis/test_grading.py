@@ -11,7 +11,7 @@ import pytest
 from claimscope.analysis.board import Board
 from claimscope.analysis.grading import grade
 from claimscope.analysis.registry import load_registry
-from claimscope.analysis.report import apply_overrides, confirming_origins, event_json
+from claimscope.analysis.report import apply_overrides, confirmed_by_two, event_json
 from claimscope.errors import ConfigError
 from claimscope.model import Annotations
 
@@ -55,7 +55,7 @@ def test_a_statement_that_does_not_assert_it_confirms_nothing() -> None:
     pid = next(iter(b.props))
     for m in b.props[pid].members[1:]:
         b.statements[m].status = "negated"
-    assert confirming_origins(b, pid) == 1
+    assert not confirmed_by_two(b, pid)
 
 
 def test_origins_giving_different_figures_do_not_confirm_each_other() -> None:
@@ -65,7 +65,7 @@ def test_origins_giving_different_figures_do_not_confirm_each_other() -> None:
     b.add(doc("Five of the attackers were killed and nine were detained by police during the operation, the "
               "National Security Committee said.", "bbb-story.txt"), Annotations())
     pid = next(p for p in b.props if len(b.props[p].docs) == 2)
-    assert confirming_origins(b, pid) == 1
+    assert not confirmed_by_two(b, pid)
 
 
 def test_a_proposition_whose_statements_conflict_is_not_confirmed() -> None:

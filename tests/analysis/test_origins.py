@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimscope.analysis.board import Board, _one_body_one_key
+from claimscope.analysis.board import Board, one_body_one_key
 from claimscope.analysis.origins import Resolver, credits, describes_person, is_vague
 from claimscope.analysis.registry import load_registry
 from claimscope.analysis.report import event_json
@@ -86,8 +86,9 @@ def test_an_armed_group_known_to_the_gazetteer_is_keyed_and_graded_as_one() -> N
 
 
 def test_one_body_named_more_or_less_fully_is_one_origin() -> None:
-    assert _one_body_one_key(["org:city administration", "org:shymkent city administration", "src:Reuters"]) == [
-        "org:shymkent city administration", "src:Reuters"]
+    assert one_body_one_key(["org:city administration", "org:shymkent city administration", "src:Reuters"]) == {
+        "org:city administration": "org:shymkent city administration",
+        "org:shymkent city administration": "org:shymkent city administration", "src:Reuters": "src:Reuters"}
 
 
 def test_a_denial_grouped_with_what_it_denies_is_counted_against_it() -> None:

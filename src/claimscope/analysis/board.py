@@ -199,7 +199,7 @@ class Board:
         if doc.id in self.docs:
             return []
         outlet = prep.outlet
-        outlet_name = outlet.name if outlet else (doc.outlet or _slug_outlet(doc.source))
+        outlet_name = outlet.name if outlet else (doc.outlet or Path(doc.source).name or doc.source)
         read = prep.language in (None, "", "en")
         info = DocInfo(id=doc.id, source=doc.source, outlet=outlet_name,
                        outlet_kind=outlet.kind if outlet else "media", credited=prep.credits,
@@ -353,9 +353,12 @@ class Board:
         """True when no dated page of one set lies outside the window of a dated page of the other."""
         if not self.window_days:
             return True
-        dated_a = [d for d in a if self.docs[d].day is not None or self.docs[d].yearless is not None]
-        dated_b = [d for d in b if self.docs[d].day is not None or self.docs[d].yearless is not None]
+        dated_a, dated_b = [d for d in a if self._dated(d)], [d for d in b if self._dated(d)]
         return all(self._same_time(x, y) for x in dated_a for y in dated_b)
+
+    def _dated(self, doc_id: str) -> bool:
+        info = self.docs[doc_id]
+        return info.day is not None or info.yearless is not None
 
     def _place(self, st: Statement) -> None:
         best_prop, best_score, best_member = None, 0.0, None
@@ -406,12 +409,12 @@ class Board:
     def _maybe_merge(self, pid: int, other: int, bridge: Statement) -> None:
         """Join two propositions that a new statement shows to be one (no document in both, close on average)."""
         a, b = self.props[pid], self.props[other]
-        if a.docs & b.docs or not self._same_period(a.docs, b.docs):
+        if a.docs & b.docs:
             return
         left = [self.statements[m] for m in a.members[-4:]]
         right = [self.statements[m] for m in b.members[-4:]]
         sims = [self.similarity(x, y) for x in left for y in right]
-        if not sims or sum(sims) / len(sims) < self.merge_threshold:
+        if not sims or sum(sims) / len(sims) < self.merge_threshold or not self._same_period(a.docs, b.docs):
             return
         best = max(((self.similarity(bridge, y), y.id) for y in right), default=(0.0, ""))
         for m in b.members:
@@ -580,7 +583,7 @@ class Board:
             key, _ = self.origin(m)
             if key not in keys:
                 keys.append(key)
-        keys = _one_body_one_key(keys)
+        keys = list(dict.fromkeys(one_body_one_key(keys).values()))
         return len(keys), keys
 
     def near_members(self) -> dict[int, list[tuple[str, Link]]]:
@@ -669,24 +672,16 @@ def _surname_of(name: str) -> str:
     return words[-1].lower() if words else "\0"
 
 
-def _slug_outlet(source: str) -> str:
-    """An unknown outlet named by its file: "vostokwire-shymkent-five-officers.txt" -> "vostokwire" (saved
-    articles are commonly named outlet-slug-title, as the registry's file-name slugs assume)."""
-    name = Path(source).name or source
-    parts = Path(name).stem.split("-")
-    return parts[0] if len(parts) >= 3 and len(parts[0]) >= 2 else name
-
-
-def _one_body_one_key(keys: list[str]) -> list[str]:
-    """Keys of one body named more or less fully drop to the fuller one: "org:city administration" on one
-    page and "org:shymkent city administration" on another are one origin."""
+def one_body_one_key(keys: Iterable[str]) -> dict[str, str]:
+    """Each origin key mapped to the key of its body: one body named more or less fully is one origin
+    ("org:city administration" on one page, "org:shymkent city administration" on another: the fuller)."""
+    keys = list(keys)
     bodies = {k: set(k[4:].split()) for k in keys if k.startswith("org:")}
-    out = []
+    out = {}
     for k in keys:
         words = bodies.get(k)
-        if words and len(words) >= 2 and any(words < other for other in bodies.values()):
-            continue
-        out.append(k)
+        fuller = [o for o, ws in bodies.items() if words and len(words) >= 2 and words < ws]
+        out[k] = max(fuller, key=lambda o: len(bodies[o])) if fuller else k
     return out
 
 

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from claimscope.analysis.lexicon import lexicon
+from claimscope.analysis.origins import bare_name, is_vague
 
 if TYPE_CHECKING:
     from claimscope.analysis.board import Board
@@ -481,10 +482,11 @@ def _denied_before(board: Board, st: Statement) -> str | None:
     return max(earlier, key=lambda x: x.end).id if earlier else None
 
 
-_NAME = r"(?:the\s+)?(?P<x>[A-Z][\w'\u2019-]*(?:[\s-]+(?:al-|el-|of\s+|the\s+)?[A-Z][\w'\u2019-]*){0,5})"
+# a name: capitalised words, hyphens inside words only (no separator a hyphen could also match: no backtracking)
+_NAME = r"(?:the\s+)?(?P<x>[A-Z][\w'\u2019-]*(?:\s+(?:al-|el-|of\s+|the\s+)?[A-Z][\w'\u2019-]*){0,5})"
 _BLAMED = [
     # "organised from abroad by the Ansar al-Fajr movement", "carried out by members of IS"
-    re.compile(r"\b(?:organi[sz]ed|carried out|staged|masterminded|planned|perpetrated|ordered|committed)\s+"
+    re.compile(r"\b(?:organi[sz]ed|carried out|staged|masterminded|perpetrated|committed)\s+"
                r"(?:\w+\s+){0,2}?by\s+(?:members\s+of\s+|militants\s+(?:of|from)\s+)?" + _NAME),
     re.compile(_NAME + r"\s+(?:group\s+|movement\s+|militants\s+)?(?:was|were|is|are)\s+(?:\w+\s+)?behind\b"),
     re.compile(r"\bblam(?:ed|es|ing)\s+" + _NAME + r"\s+(?:group\s+|movement\s+|militants\s+)?for\b"),
@@ -492,30 +494,45 @@ _BLAMED = [
 # what the speaker itself claims: "claimed responsibility for", "said it carried out the bombing"
 _SELF_CLAIM = re.compile(r"^(?:full\s+)?responsibility\b|^(?:it|they)\s+(?:had\s+)?(?:carried out|was behind|were behind|"
                          r"staged|conducted|committed)\b", re.I)
+_CLAIM_CUES = re.compile(r"\b(?:claim(?:ed|s|ing)?|said|says|announced|accepted|admitted|took)\b", re.I)
 _GENERIC_TAIL = re.compile(r"(?:\s+(?:group|movement|organi[sz]ation|militants|network|fighters))+$", re.I)
+_NOT_AN_ACTOR = re.compile(r"(?:President|Prime|Minister|Mr|Mrs|Ms|Dr|General|Colonel|Monday|Tuesday|Wednesday|Thursday|"
+                           r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
+                           r"October|November|December|Police|Authorities|Officials)\b")
 
 
 def _actor(name: str) -> str:
     """One spelling of an actor's name for comparing who is held responsible ("the Ansar al-Fajr movement")."""
-    name = _GENERIC_TAIL.sub("", re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I))
-    return re.sub(r"\s*\([^)]*\)$", "", name).casefold()
+    return _GENERIC_TAIL.sub("", bare_name(name)).casefold()
 
 
 def responsible(st: Statement) -> str | None:
-    """Who a statement holds responsible for the attack: a claimant (its speaker) or the actor it blames."""
+    """Who a statement holds responsible for an attack: a named claimant (its speaker) or the actor it blames."""
     held = _held(st)
     return _actor(held) if held else None
 
 
 def _held(st: Statement) -> str | None:
-    """The name, as written, of the actor a statement holds responsible."""
-    if st.cue and _SELF_CLAIM.match(st.content) and not st.own_voice:
-        return re.sub(r"^(?:the|a|an)\s+", "", st.speaker, flags=re.I)
+    """The name, as written, of the actor a statement holds responsible for an attack."""
+    if _SELF_CLAIM.match(st.content):
+        name = bare_name(st.speaker)
+        # only a named claimant claims for itself ("The group", "officials", "they" name no one)
+        if (st.cue and _CLAIM_CUES.search(st.cue) and not st.own_voice and _GENERIC_TAIL.sub("", name)[:1].isupper()
+                and not is_vague(name) and not _NOT_AN_ACTOR.match(name)):
+            return name
+        return None
+    if not _attack_word(st.content):
+        return None
     for pattern in _BLAMED:
         m = pattern.search(st.content)
-        if m and not re.match(r"(?:police|authorities|officials|security forces)$", m.group("x"), re.I):
+        if m and not _NOT_AN_ACTOR.match(m.group("x")):
             return m.group("x")
     return None
+
+
+def _attack_word(text: str) -> bool:
+    words = lexicon()["event_classes"]["attack"]
+    return bool(re.search(r"\b(?:attacks?|" + "|".join(map(re.escape, words)) + r")\b", text, re.I))
 
 
 def _same_actor(a: str, b: str) -> bool:
@@ -538,28 +555,36 @@ def _later(board: Board, a: str, b: str) -> int:
 
 def _responsibility_conflicts(board: Board, sids: list[str], neighbours: dict[str, set[str]], add: Any) -> None:
     """Different actors claimed by or blamed for one event; a group denying what another page pins on it."""
-    held = {sid: r for sid in sids if (r := responsible(board.statements[sid])) is not None}
+    by_doc: dict[str, list[tuple[str, str]]] = {}
+    for sid in sids:
+        held = responsible(board.statements[sid])
+        if held is not None:
+            by_doc.setdefault(board.statements[sid].doc_id, []).append((sid, held))
+
+    def nearby(doc: str) -> list[tuple[str, str]]:
+        """Statements holding someone responsible on this page and the pages reporting the same event."""
+        return [x for d in (doc, *neighbours.get(doc, ())) for x in by_doc.get(d, [])]
+
     pairs_done: set[tuple[str, str, str, str]] = set()
-    for a, ra in held.items():
-        da = board.statements[a].doc_id
-        for b, rb in held.items():
-            db = board.statements[b].doc_id
-            if b <= a or _same_actor(ra, rb) or not (da == db or db in neighbours.get(da, ())):
-                continue
-            key = (min(da, db), max(da, db), min(ra, rb), max(ra, rb))
-            if key not in pairs_done:  # one conflict per two pages and two actors
-                pairs_done.add(key)
-                add(a, b, "responsibility", f"held responsible: {_held(board.statements[a])} against "
-                                            f"{_held(board.statements[b])}")
+    for da, held_here in by_doc.items():
+        for a, ra in held_here:
+            for b, rb in nearby(da):
+                db = board.statements[b].doc_id
+                if b <= a or _same_actor(ra, rb):
+                    continue
+                key = (min(da, db), max(da, db), min(ra, rb), max(ra, rb))
+                if key not in pairs_done:  # one conflict per two pages and two actors
+                    pairs_done.add(key)
+                    add(a, b, "responsibility", f"held responsible: {_held(board.statements[a])} against "
+                                                f"{_held(board.statements[b])}")
     for a in sids:
         sa = board.statements[a]
         if not is_denial(sa) or sa.own_voice:
             continue
         denier = _actor(sa.speaker)
-        for b, rb in held.items():
+        for b, rb in nearby(sa.doc_id):
             sb = board.statements[b]
-            if (b != a and _same_actor(denier, rb) and not _SELF_CLAIM.match(sb.content)
-                    and (sb.doc_id == sa.doc_id or sb.doc_id in neighbours.get(sa.doc_id, ()))):
+            if b != a and _same_actor(denier, rb) and not _SELF_CLAIM.match(sb.content):
                 add(a, b, "denial", f"{sa.speaker} denies what {sb.speaker} pins on it")
                 break
 
@@ -588,7 +613,7 @@ def find_conflicts(board: Board, *, min_similarity: float = 0.12) -> list[Confli
     sids = list(board.statements)
     counted = [s for s in sids if counts(board.statements[s].content) or _only_one(board.statements[s])]
     dated = [s for s in sids if _days(board.statements[s])]
-    if board.one_event:
+    if board.one_event and len(board.docs) <= MAX_EVENT_DOCS:
         pages = sorted(board.docs)
         linked = {(a, b) for i, a in enumerate(pages) for b in pages[i + 1:]}
     else:

@@ -207,7 +207,7 @@ class Resolver:
         actor = _known_organisation(sp)
         if actor is not None:
             key = self.body(f"org:{actor.name.lower()}")
-            self.kinds.setdefault(key, actor.kind or "government")
+            self.kinds.setdefault(key, actor.kind or "unknown")
             self.labels.setdefault(key, actor.name)
             return key, chain
         group = re.match(r"^(.+?)(?:'s|\u2019s)\s+(\w+)$", sp)
@@ -279,12 +279,15 @@ class Resolver:
 _TITLE_WORDS = {"president", "colonel", "interior minister", "minister", "governor", "captain", "general"}
 
 
+def bare_name(name: str) -> str:
+    """A name without its article and a trailing acronym in brackets ("the Islamic State Khorasan Province (ISKP)")."""
+    return re.sub(r"\s*\([^)]*\)$", "", re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I))
+
+
 def _known_organisation(speaker: str) -> Actor | None:
     """The actor gazetteer's organisation this speaker phrase names ("Islamic State Khorasan Province",
     "the Taliban"), so an armed group is keyed and graded as one, not as a government office."""
-    name = re.sub(r"^(?:the|a|an)\s+", "", speaker.strip(), flags=re.I)
-    name = re.sub(r"\s*\([^)]*\)$", "", name)  # "Islamic State Khorasan Province (ISKP)"
-    hits = [a for a in _actors().lookup(name) if a.type == "ORG"]
+    hits = [a for a in _actors().lookup(bare_name(speaker)) if a.type == "ORG"]
     return hits[0] if len(hits) == 1 else None
 
 
@@ -320,9 +323,12 @@ def describes_person(speaker: str) -> bool:
 
 def is_witness(speaker: str) -> bool:
     """True for members of the public an outlet's reporter spoke to ("residents", "a shopkeeper near the post")."""
-    low = speaker.lower()
-    words = lexicon()["witness_words"]
-    return bool(re.search(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", low)) and not _org_key(speaker)
+    return bool(_witness_words().search(speaker.lower())) and not _org_key(speaker)
+
+
+@lru_cache(maxsize=1)
+def _witness_words() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, lexicon()["witness_words"])) + r")\b")
 
 
 def is_vague(speaker: str) -> bool:

@@ -51,9 +51,13 @@ class Registry:
         """
         old = self._entries.get(str(entry.get("name")))
         if old is not None:
-            entry = {**old, **entry}
-            if "kind" in entry and entry["kind"] != old.get("kind") and "reliability" not in entry:
-                entry.pop("why", None)  # a new kind brings its own default grade and reason
+            given = entry
+            entry = {**old, **given}
+            if given.get("kind", old.get("kind")) != old.get("kind"):
+                # a new kind brings its own default grade and reason, unless the entry gives them
+                for key in ("reliability", "why"):
+                    if key not in given:
+                        entry.pop(key, None)
         self._entries[str(entry["name"])] = entry
         kind = str(entry.get("kind", "unknown"))
         base = self.kinds.get(kind, self.kinds["unknown"])

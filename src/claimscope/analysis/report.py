@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from claimscope.analysis.board import Board, Link
+from claimscope.analysis.board import Board, Link, one_body_one_key
 from claimscope.analysis.conflicts import Conflict, find_conflicts
 from claimscope.analysis.grading import CREDIBILITY, Grade, grade
 from claimscope.model import Annotations, Document
@@ -44,46 +44,34 @@ def grade_proposition(board: Board, pid: int, conflicts: list[Conflict]) -> Grad
     against.update(board.origin(m)[0] for m in board.denials(pid))  # grouped with what they deny
     outlets = {board.docs[board.statements[m].doc_id].outlet for m in members}
     hedged = all(board.statements[m].status in ("hedged", "unconfirmed") for m in members)
-    inner = sum(1 for c in conflicts if c.a in members and c.b in members)
-    contradicting = len(against - set(keys))
-    # (how many origins confirm one another matters only where "confirmed" is still possible)
-    confirming = confirming_origins(board, pid) if len(keys) >= 2 and not contradicting and not inner else 0
+    inner = sum(1 for c in conflicts if c.a in members and c.b in members and c.kind in ("count", "date"))
+    body = one_body_one_key(against | set(keys))
+    contradicting = len({body[k] for k in against} - {body[k] for k in keys})
+    # (whether origins confirm each other matters only where "confirmed" is still possible)
+    confirming = 2 if len(keys) >= 2 and not contradicting and not inner and confirmed_by_two(board, pid) else 1
     return grade(origins, len(outlets), contradicting, hedged, confirming=confirming, inner_conflicts=inner)
 
 
-def confirming_origins(board: Board, pid: int, min_similarity: float = CONFIRM_SIMILARITY) -> int:
-    """How many independent origins confirm one another: the largest set of origins that each assert the
-    proposition (not hedged, unconfirmed or negated) and are linked by statements saying it closely alike,
-    with the same figures where both give figures.
+def confirmed_by_two(board: Board, pid: int, min_similarity: float = CONFIRM_SIMILARITY) -> bool:
+    """True when two independent origins confirm each other: each asserts the proposition (not hedged,
+    unconfirmed or negated), in closely alike words, with the same figures where both give figures.
 
     Grouping may join statements that are only loosely alike; "confirmed" asks more than grouping does.
     """
+    by_origin: dict[str, list[str]] = {}
+    members = [m for m in board.core(pid) if board.statements[m].status == "asserted"]
+    body = one_body_one_key({board.origin(m)[0] for m in members})
+    for m in members:
+        by_origin.setdefault(body[board.origin(m)[0]], []).append(m)
 
     def alike(x: str, y: str) -> bool:
         sx, sy = board.statements[x], board.statements[y]
         nx, ny = {t for t in sx.tokens if t.isdigit()}, {t for t in sy.tokens if t.isdigit()}
         return (not (nx and ny) or bool(nx & ny)) and board.similarity(sx, sy) >= min_similarity
 
-    by_origin: dict[str, list[str]] = {}
-    for m in board.core(pid):
-        if board.statements[m].status == "asserted":
-            by_origin.setdefault(board.origin(m)[0], []).append(m)
     keys = list(by_origin)
-    parent = {k: k for k in keys}
-
-    def find(k: str) -> str:
-        while parent[k] != k:
-            k = parent[k]
-        return k
-
-    for i, a in enumerate(keys):
-        for b in keys[i + 1:]:
-            if find(a) != find(b) and any(alike(x, y) for x in by_origin[a][-4:] for y in by_origin[b][-4:]):
-                parent[find(b)] = find(a)
-    sizes: dict[str, int] = {}
-    for k in keys:
-        sizes[find(k)] = sizes.get(find(k), 0) + 1
-    return max(sizes.values(), default=0)
+    return any(alike(x, y) for i, a in enumerate(keys) for b in keys[i + 1:]
+               for x in by_origin[a][-4:] for y in by_origin[b][-4:])
 
 
 def proposition_json(board: Board, pid: int, conflicts: list[Conflict],

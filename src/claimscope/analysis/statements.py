@@ -118,7 +118,7 @@ def _clean_speaker(raw: str) -> str | None:
         return None
     # a verb in the phrase ("attackers who stormed", "officers died in") makes it a clause, not a speaker; a name
     # ending in -ed ("Ahmed") is no verb
-    if any(w.endswith("ed") and len(w) > 4 and w.islower() for w in s.split()[1:]) or _OUTCOME_WORDS() & set(low.split()):
+    if any(w.endswith("ed") and len(w) > 4 and w.islower() for w in s.split()[1:]) or _outcome_verb(low):
         return None
     if not (any(w[:1].isupper() for w in s.split()) or any(v in low for v in lexicon()["vague_speakers"])
             or low.split()[-1] in lexicon()["role_words"] or low.split()[-1] in lexicon()["org_heads"]
@@ -127,8 +127,15 @@ def _clean_speaker(raw: str) -> str | None:
     return s
 
 
+def _outcome_verb(low: str) -> bool:
+    """An outcome word used as a verb ("officers died in"), not as a noun after "the"/"of" ("families of the dead")."""
+    words = low.split()
+    return any(w in _outcome_words() and (i == 0 or words[i - 1] not in ("the", "of", "their", "his", "her"))
+               for i, w in enumerate(words))
+
+
 @lru_cache(maxsize=1)
-def _OUTCOME_WORDS() -> frozenset[str]:  # noqa: N802 - a constant read once from the lexicon
+def _outcome_words() -> frozenset[str]:
     return frozenset(w for ws in lexicon()["outcomes"].values() for w in ws if " " not in w)
 
 
@@ -344,7 +351,7 @@ def _upstream(sent: Span, ann: Annotations) -> tuple[str, str, int, int, list[st
             speaker = c.speaker if isinstance(c.speaker, str) else ", ".join(c.speaker)
             if speaker == AUTHOR or not (any(w[:1].isupper() for w in speaker.split())
                                          or speaker.lower() in lexicon()["vague_speakers"]
-                                         or speaker.lower().split()[-1] in lexicon()["org_heads"]):
+                                         or (speaker.lower().split() or [""])[-1] in lexicon()["org_heads"]):
                 return None
             cs, ce = c.start - sent.start, min(c.end, sent.end) - sent.start
             if ce - cs < 0.6 * len(sent.text):

@@ -168,7 +168,7 @@ def _table(source: str, out: dict[str, Any], *, about: str | None = None, since:
     for c in out["conflicts"]:
         for pid in {owner.get(c["a"]["id"]), owner.get(c["b"]["id"])} - {None}:
             n_conflicts[str(pid)] += 1
-    table = Table(title=f"{source}{scope}: {len(props)} propositions, {len(out['conflicts'])} conflicts",
+    table = Table(title=Text(f"{source}{scope}: {len(props)} propositions, {len(out['conflicts'])} conflicts"),
                   caption="grade: source reliability A-F, information credibility 1-6 (1 = confirmed by "
                           "independent origins); details: claimscope proposition ID")
     table.add_column("id", no_wrap=True)
@@ -191,9 +191,10 @@ def _table(source: str, out: dict[str, Any], *, about: str | None = None, since:
         ctable.add_column("why", ratio=1)
         ctable.add_column("one side", ratio=2)
         ctable.add_column("the other", ratio=2)
+        outlets = {d["source"]: d["outlet"] for d in out.get("documents", [])}
         for c in out["conflicts"]:
             between = " / ".join(dict.fromkeys(owner.get(c[k]["id"], "-") for k in ("a", "b")))
-            ctable.add_row(between, Text(c["why"]), _side(c["a"], out), _side(c["b"], out))
+            ctable.add_row(between, Text(c["why"]), _side(c["a"], outlets), _side(c["b"], outlets))
         console.print(ctable)
     if out.get("not_read"):
         console.print(f"not read ({len(out['not_read'])}, stored and flagged): " + ", ".join(out["not_read"]),
@@ -217,8 +218,8 @@ def _grade_cell(g: dict[str, Any]) -> str:
     return f"[{style}]{g['code']}{mark}[/{style}]"
 
 
-def _side(c: dict[str, Any], out: dict[str, Any]) -> Text:
-    outlet = next((d["outlet"] for d in out.get("documents", []) if d["source"] == c["source"]), "")
+def _side(c: dict[str, Any], outlets: dict[str, str]) -> Text:
+    outlet = outlets.get(c["source"], "")
     text = Text(f"[{outlet}] " if outlet else "", style="bold")
     text.append(_clip(c["content"], 140))
     return text
@@ -315,7 +316,7 @@ def proposition(
     except ClaimscopeError as exc:
         raise fail(exc) from exc
     p = props[pid]
-    console.print(f"[bold]{p['id']}[/bold] {p['statement']}", highlight=False)
+    console.print(Text.assemble((p["id"], "bold"), " ", _said(p)), highlight=False)
     console.print(f"grade {p['grade']['code']} ({p['grade']['meaning']}); {len(p['outlets'])} outlets, "
                   f"{p['independent_origins']} independent origins", highlight=False)
     for why in p["grade"]["why"]:
