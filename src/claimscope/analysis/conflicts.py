@@ -531,8 +531,13 @@ def _held(st: Statement) -> str | None:
 
 
 def _attack_word(text: str) -> bool:
+    return bool(_attack_words().search(text))
+
+
+@lru_cache(maxsize=1)
+def _attack_words() -> re.Pattern[str]:
     words = lexicon()["event_classes"]["attack"]
-    return bool(re.search(r"\b(?:attacks?|" + "|".join(map(re.escape, words)) + r")\b", text, re.I))
+    return re.compile(r"\b(?:attacks?|" + "|".join(map(re.escape, words)) + r")\b", re.I)
 
 
 def _same_actor(a: str, b: str) -> bool:
