@@ -185,6 +185,10 @@ def _table(source: str, out: dict[str, Any], *, about: str | None = None, since:
                       f"[red]{n_conflicts[p['id']]}[/red]" if n_conflicts[p["id"]] else "",
                       Text(_clip(_said(p), 160)))
     console.print(table)
+    if not out.get("documents"):
+        console.print("no documents to weigh: add some with `claimscope ingest PATH|URL`", markup=False)
+    elif not props:
+        console.print("no statement is made by two or more of these pages (or matches the filters)", markup=False)
     if out["conflicts"]:
         ctable = Table(title="conflicts: statements that cannot all be true as worded")
         ctable.add_column("between", no_wrap=True)
