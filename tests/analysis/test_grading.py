@@ -36,22 +36,23 @@ def test_origins_grouped_only_loosely_are_probably_true_not_confirmed() -> None:
     assert any("closely alike" in w for w in g.why)
 
 
-def test_two_bodies_stating_the_same_in_alike_words_confirm_it() -> None:
+def _two_bodies(second: str = "Four of the attackers were killed and seven were detained") -> Board:
+    """The ministry and the security committee each state a toll of the same operation."""
     b = Board()
     b.add(doc("Four of the attackers were killed and seven detained by police in the operation, the Interior "
               "Ministry said.", "aaa-story.txt"), Annotations())
-    b.add(doc("Four of the attackers were killed and seven were detained by police during the operation, the "
-              "National Security Committee said.", "bbb-story.txt"), Annotations())
-    (p,) = event_json(b)["propositions"]
+    b.add(doc(f"{second} by police during the operation, the National Security Committee said.", "bbb-story.txt"),
+          Annotations())
+    return b
+
+
+def test_two_bodies_stating_the_same_in_alike_words_confirm_it() -> None:
+    (p,) = event_json(_two_bodies())["propositions"]
     assert p["independent_origins"] == 2 and p["grade"]["credibility"] == 1
 
 
 def test_a_statement_that_does_not_assert_it_confirms_nothing() -> None:
-    b = Board()
-    b.add(doc("Four of the attackers were killed and seven detained by police in the operation, the Interior "
-              "Ministry said.", "aaa-story.txt"), Annotations())
-    b.add(doc("Four of the attackers were killed and seven were detained by police during the operation, the "
-              "National Security Committee said.", "bbb-story.txt"), Annotations())
+    b = _two_bodies()
     pid = next(iter(b.props))
     for m in b.props[pid].members[1:]:
         b.statements[m].status = "negated"
@@ -59,11 +60,7 @@ def test_a_statement_that_does_not_assert_it_confirms_nothing() -> None:
 
 
 def test_origins_giving_different_figures_do_not_confirm_each_other() -> None:
-    b = Board()
-    b.add(doc("Four of the attackers were killed and seven detained by police in the operation, the Interior "
-              "Ministry said.", "aaa-story.txt"), Annotations())
-    b.add(doc("Five of the attackers were killed and nine were detained by police during the operation, the "
-              "National Security Committee said.", "bbb-story.txt"), Annotations())
+    b = _two_bodies("Five of the attackers were killed and nine were detained")
     pid = next(p for p in b.props if len(b.props[p].docs) == 2)
     assert not confirmed_by_two(b, pid)
 
