@@ -31,7 +31,7 @@ def test_independent_named_origins_confirm() -> None:
 
 def test_origins_grouped_only_loosely_are_probably_true_not_confirmed() -> None:
     g = grade([("a", "B", "wire"), ("b", "C", "government")], n_outlets=2, conflicting_origins=0, hedged=False,
-              confirming=1)
+              confirmed=False)
     assert g.credibility == 2
     assert any("closely alike" in w for w in g.why)
 
@@ -67,7 +67,7 @@ def test_origins_giving_different_figures_do_not_confirm_each_other() -> None:
 
 def test_a_proposition_whose_statements_conflict_is_not_confirmed() -> None:
     g = grade([("a", "B", "wire"), ("b", "C", "government")], n_outlets=2, conflicting_origins=0, hedged=False,
-              confirming=2, inner_conflicts=1)
+              confirmed=True, inner_conflicts=1)
     assert g.credibility == 2 and any("disagree" in w for w in g.why)
 
 

@@ -556,6 +556,12 @@ class Board:
     def denials(self, pid: int) -> list[str]:
         """Members on the other side of a denial grouped with what it denies: the denials when most members
         assert the proposition, the assertions when most deny it ("Ukraine denied any involvement" x 3)."""
+        key = ("denials", pid)
+        if key not in self._memo:
+            self._memo[key] = self._denials(pid)
+        return list(self._memo[key])
+
+    def _denials(self, pid: int) -> list[str]:
         members = self.props[pid].members
         denying = [m for m in members if is_denial(self.statements[m])]
         if not denying or len(denying) == len(members):

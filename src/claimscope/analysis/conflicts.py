@@ -352,18 +352,18 @@ def _event(st: Statement) -> str | None:
 # "the ministry said on June 6 that ...": the day of the saying, not of the event
 _DAY = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}"
         r"|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December))\b")
-_SPEECH_DATE = re.compile(r"\b(?:said|says|announced|reported|stated|confirmed|added|told\s+\w+)\s+(?:late\s+)?(?:on\s+)?"
-                          + _DAY + r"|^" + _DAY + r",?\s+that\b")
-
-_SPEECH_WEEKDAY = re.compile(r"\b(?:said|says|announced|reported|stated|confirmed|added|told\s+\w+)\s+(?:late\s+)?(?:on\s+)?"
-                             r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b")
+_SAID_ON = r"\b(?:said|says|announced|reported|stated|confirmed|added|told\s+\w+)\s+(?:late\s+)?(?:on\s+)?"
+_SPEECH_DATE = re.compile(_SAID_ON + _DAY + r"|^" + _DAY + r",?\s+that\b")
+_SPEECH_WEEKDAY = re.compile(_SAID_ON + r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b")
 
 
 def _days(st: Statement) -> list[tuple[int, int]]:
     """The days a statement dates its event to: dates written out ("May 6", "late April"), else the one full
     date its words resolve to against the publication date ("on Thursday" -> 2015-07-16)."""
-    if day_ranges(st.content):
-        return day_ranges(_SPEECH_DATE.sub(" ", st.content))
+    written = day_ranges(st.content)
+    if written:
+        unsaid = _SPEECH_DATE.sub(" ", st.content)
+        return written if unsaid == st.content else day_ranges(unsaid)
     if _SPEECH_WEEKDAY.search(st.content):
         return []  # "said on Tuesday that ...": the one date it resolves is the saying's
     full = {d for d in st.dates if re.fullmatch(r"\d{4}-\d\d-\d\d", d)}
@@ -373,8 +373,8 @@ def _days(st: Statement) -> list[tuple[int, int]]:
     return [(month * 40 + day, month * 40 + day)]
 
 
-def _date_conflict(a: Statement, b: Statement) -> str | None:
-    ra, rb = _days(a), _days(b)
+def _date_conflict(a: Statement, b: Statement, ra: list[tuple[int, int]], rb: list[tuple[int, int]]) -> str | None:
+    """Why two statements date one event on days that cannot both hold (their days from ``_days``), or None."""
     if not ra or not rb or len(ra) > 1 or len(rb) > 1:
         return None
     (a0, a1), (b0, b1) = ra[0], rb[0]
@@ -506,14 +506,9 @@ def _actor(name: str) -> str:
     return _GENERIC_TAIL.sub("", bare_name(name)).casefold()
 
 
-def responsible(st: Statement) -> str | None:
-    """Who a statement holds responsible for an attack: a named claimant (its speaker) or the actor it blames."""
-    held = _held(st)
-    return _actor(held) if held else None
-
-
 def _held(st: Statement) -> str | None:
-    """The name, as written, of the actor a statement holds responsible for an attack."""
+    """The name, as written, of the actor a statement holds responsible for an attack: a named claimant (its
+    speaker) or the actor it blames."""
     if _SELF_CLAIM.match(st.content):
         name = bare_name(st.speaker)
         # only a named claimant claims for itself ("The group", "officials", "they" name no one)
@@ -560,34 +555,34 @@ def _later(board: Board, a: str, b: str) -> int:
 
 def _responsibility_conflicts(board: Board, sids: list[str], neighbours: dict[str, set[str]], add: Any) -> None:
     """Different actors claimed by or blamed for one event; a group denying what another page pins on it."""
-    by_doc: dict[str, list[tuple[str, str]]] = {}
+    # per page: (statement, actor held responsible as compared, as written)
+    by_doc: dict[str, list[tuple[str, str, str]]] = {}
     for sid in sids:
-        held = responsible(board.statements[sid])
+        held = _held(board.statements[sid])
         if held is not None:
-            by_doc.setdefault(board.statements[sid].doc_id, []).append((sid, held))
+            by_doc.setdefault(board.statements[sid].doc_id, []).append((sid, _actor(held), held))
 
-    def nearby(doc: str) -> list[tuple[str, str]]:
+    def nearby(doc: str) -> list[tuple[str, str, str]]:
         """Statements holding someone responsible on this page and the pages reporting the same event."""
         return [x for d in (doc, *neighbours.get(doc, ())) for x in by_doc.get(d, [])]
 
     pairs_done: set[tuple[str, str, str, str]] = set()
     for da, held_here in by_doc.items():
-        for a, ra in held_here:
-            for b, rb in nearby(da):
+        for a, ra, name_a in held_here:
+            for b, rb, name_b in nearby(da):
                 db = board.statements[b].doc_id
                 if b <= a or _same_actor(ra, rb):
                     continue
                 key = (min(da, db), max(da, db), min(ra, rb), max(ra, rb))
                 if key not in pairs_done:  # one conflict per two pages and two actors
                     pairs_done.add(key)
-                    add(a, b, "responsibility", f"held responsible: {_held(board.statements[a])} against "
-                                                f"{_held(board.statements[b])}")
+                    add(a, b, "responsibility", f"held responsible: {name_a} against {name_b}")
     for a in sids:
         sa = board.statements[a]
         if not is_denial(sa) or sa.own_voice:
             continue
         denier = _actor(sa.speaker)
-        for b, rb in nearby(sa.doc_id):
+        for b, rb, _ in nearby(sa.doc_id):
             sb = board.statements[b]
             if b != a and _same_actor(denier, rb) and not _SELF_CLAIM.match(sb.content):
                 add(a, b, "denial", f"{sa.speaker} denies what {sb.speaker} pins on it")
@@ -617,7 +612,8 @@ def find_conflicts(board: Board, *, min_similarity: float = 0.12) -> list[Confli
     seen: set[tuple[str, str]] = set()
     sids = list(board.statements)
     counted = [s for s in sids if counts(board.statements[s].content) or _only_one(board.statements[s])]
-    dated = [s for s in sids if _days(board.statements[s])]
+    days = {s: d for s in sids if (d := _days(board.statements[s]))}  # read once, compared pairwise below
+    dated = list(days)
     if board.one_event and len(board.docs) <= MAX_EVENT_DOCS:
         pages = sorted(board.docs)
         linked = {(a, b) for i, a in enumerate(pages) for b in pages[i + 1:]}
@@ -667,7 +663,7 @@ def find_conflicts(board: Board, *, min_similarity: float = 0.12) -> list[Confli
                                 continue
                         why = (_count_conflict(sa, sb, max(perpetrators[doc_a], perpetrators[doc_b]),
                                                _later(board, doc_a, doc_b)) if kind == "count"
-                               else _date_conflict(sa, sb))
+                               else _date_conflict(sa, sb, days[a], days[b]))
                         if why:
                             add(a, b, kind, why)
     _title_conflicts(board, add)

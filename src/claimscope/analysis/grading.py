@@ -32,12 +32,12 @@ class Grade:
 
 
 def grade(origins: list[tuple[str, str, str]], n_outlets: int, conflicting_origins: int, hedged: bool,
-          confirming: int | None = None, inner_conflicts: int = 0) -> Grade:
+          confirmed: bool = True, inner_conflicts: int = 0) -> Grade:
     """Grade one proposition.
 
     origins: (key, reliability letter, kind) of each independent origin; conflicting_origins: how many
-    independent origins state something that contradicts it; hedged: every mention is hedged; confirming:
-    how many origins assert it in closely alike words (None: all of them); inner_conflicts: conflicts
+    independent origins state something that contradicts it; hedged: every mention is hedged; confirmed:
+    two of its origins assert it in closely alike words and figures; inner_conflicts: conflicts
     between the proposition's own statements (figures or dates that disagree).
     """
     why: list[str] = []
@@ -57,7 +57,7 @@ def grade(origins: list[tuple[str, str, str]], n_outlets: int, conflicting_origi
     elif conflicting_origins:
         cred = 4
         why.append(f"contradicted by {conflicting_origins} independent origin(s): doubtful")
-    elif n >= 2 and (named >= 2 or n >= 3) and (confirming is None or confirming >= 2) and not inner_conflicts:
+    elif n >= 2 and (named >= 2 or n >= 3) and confirmed and not inner_conflicts:
         cred = 1
         why.append(f"{n} independent origins agree: confirmed")
     elif n >= 2 and (named >= 2 or n >= 3):

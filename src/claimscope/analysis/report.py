@@ -48,8 +48,8 @@ def grade_proposition(board: Board, pid: int, conflicts: list[Conflict]) -> Grad
     body = one_body_one_key(against | set(keys))
     contradicting = len({body[k] for k in against} - {body[k] for k in keys})
     # (whether origins confirm each other matters only where "confirmed" is still possible)
-    confirming = 2 if len(keys) >= 2 and not contradicting and not inner and confirmed_by_two(board, pid) else 1
-    return grade(origins, len(outlets), contradicting, hedged, confirming=confirming, inner_conflicts=inner)
+    confirmed = len(keys) >= 2 and not contradicting and not inner and confirmed_by_two(board, pid)
+    return grade(origins, len(outlets), contradicting, hedged, confirmed=confirmed, inner_conflicts=inner)
 
 
 def confirmed_by_two(board: Board, pid: int, min_similarity: float = CONFIRM_SIMILARITY) -> bool:
